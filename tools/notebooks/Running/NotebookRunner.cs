@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Workbook.Notebooks.Model;
 
 namespace Workbook.Notebooks.Running;
@@ -42,10 +43,14 @@ public static class NotebookRunner
         {
             Directory.SetCurrentDirectory(folder);
             ConsoleCapture.Install();
+            // Microsoft.Data.Sqlite pools connections by connection string, and "Data Source=shop.db" names a
+            // different file in every notebook folder: a pooled connection must never cross notebooks.
+            SqliteConnection.ClearAllPools();
             return await new NotebookSession(notebook, folder, options).RunAsync(cancellationToken);
         }
         finally
         {
+            SqliteConnection.ClearAllPools();
             Directory.SetCurrentDirectory(previousDirectory);
             OneAtATime.Release();
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Workbook.Core;
 using Workbook.Notebooks.Export;
 using Workbook.Notebooks.Running;
@@ -8,6 +9,9 @@ namespace Workbook.Cli.Commands;
 /// <summary>`workbook notebooks run` and `workbook notebooks export`.</summary>
 internal static class NotebookCommands
 {
+    /// <summary>A day: beyond that a "timeout" is a typo.</summary>
+    private const double MaxCellTimeoutSeconds = 86_400;
+
     public static Command Create(CliContext context)
     {
         var notebooks = new Command("notebooks", "Execute the workbook's notebooks headless, or export them as a static HTML site.");
@@ -32,15 +36,19 @@ internal static class NotebookCommands
         {
             Description = "Seconds one cell may run before it is recorded as an error and the notebook stops.",
             DefaultValueFactory = _ => NotebookRunOptions.DefaultCellTimeout.TotalSeconds,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= MaxCellTimeoutSeconds)
+                {
+                    return seconds;
+                }
+
+                result.AddError($"--cell-timeout must be a positive number of seconds (at most {MaxCellTimeoutSeconds}), not '{text}'");
+                return 0;
+            },
             HelpName = "SECONDS",
         };
-        cellTimeout.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is var seconds && (seconds <= 0 || double.IsNaN(seconds) || seconds > TimeSpan.MaxValue.TotalSeconds / 2))
-            {
-                result.AddError("--cell-timeout must be a positive number of seconds");
-            }
-        });
 
         var run = new Command("run", "Execute notebooks cell by cell (C#, and SQL on #!connect sqlite kernels) and store their outputs. "
             + "Exit code 1 when any cell produced an error output.");
