@@ -118,8 +118,10 @@ internal static class ChartSvg
         svg.Append($"<line class=\"axis\" x1=\"{N(x0)}\" x2=\"{N(x1)}\" y1=\"{N(Y(0))}\" y2=\"{N(Y(0))}\" stroke=\"#333333\"/>\n");
         svg.Append($"<line class=\"axis\" x1=\"{N(x0)}\" x2=\"{N(x0)}\" y1=\"{N(y0)}\" y2=\"{N(y1)}\" stroke=\"#333333\"/>\n");
 
+        // Bars label every category, shortened to its band; lines (days, month ends) show every k-th label in full.
         var longest = Math.Min(chart.Categories.Select(c => c.Length).DefaultIfEmpty(1).Max(), MaxLabelChars);
-        var fit = (int)Math.Max(1, Math.Floor((x1 - x0) / (longest * CharWidth + 10)));
+        var wanted = chart.Kind == ChartKind.Bar ? Math.Min(longest, 6) : longest;
+        var fit = (int)Math.Max(1, Math.Floor((x1 - x0) / (wanted * CharWidth + 10)));
         var every = (int)Math.Ceiling(n / (double)fit);
         var labelChars = Math.Max(4, (int)((band * every - 10) / CharWidth));
         for (var i = 0; i < n; i += every)
@@ -177,6 +179,7 @@ internal static class ChartSvg
                     .Append($"<title>{Escape.Xml(Tooltip(chart, series, i))}</title></rect>\n");
                 if (single)
                 {
+                    // Right of the bar's end; for a negative bar, right of the zero line (its left end may touch the category labels).
                     svg.Append($"<text class=\"value\" x=\"{N(xEnd + 4)}\" y=\"{N(y + barHeight / 2)}\" dy=\"0.32em\" fill=\"#444444\">{Escape.Xml(Compact(v, chart.ValueFormat))}</text>\n");
                 }
             }

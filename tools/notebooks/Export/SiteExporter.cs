@@ -87,11 +87,13 @@ public static class SiteExporter
         {
             if (cell.IsMarkdown)
             {
-                body.Append("<section class=\"cell markdown\">\n").Append(Markdig.Markdown.ToHtml(cell.Source, Markdown)).Append("</section>\n");
+                body.Append($"<section class=\"cell markdown\"{Anchor(cell)}>\n").Append(Markdig.Markdown.ToHtml(cell.Source, Markdown)).Append("</section>\n");
             }
             else if (cell.IsCode)
             {
-                CodeCell(body, cell, CellSegments.Canonical(cell.KernelName ?? notebook.DefaultKernelName, aliases) ?? cell.KernelName ?? notebook.DefaultKernelName);
+                // The kernel the cell's first lines run on: its metadata, unless a "#!sql-x" first line says otherwise.
+                var kernel = cell.KernelName ?? notebook.DefaultKernelName;
+                CodeCell(body, cell, CellSegments.Split(cell.Source, kernel, aliases).FirstOrDefault()?.Kernel ?? CellSegments.Canonical(kernel, aliases) ?? kernel);
             }
         }
 
@@ -101,7 +103,7 @@ public static class SiteExporter
     private static void CodeCell(StringBuilder body, NotebookCell cell, string kernel)
     {
         var count = cell.ExecutionCount is { } n ? $"[{n}]" : "[ ]";
-        body.Append("<section class=\"cell code\">\n<div class=\"cell-head\">")
+        body.Append($"<section class=\"cell code\"{Anchor(cell)}>\n<div class=\"cell-head\">")
             .Append($"<span class=\"count\">{count}</span><span class=\"kernel\">{Escape.Html(KernelLabel(kernel))}</span></div>\n")
             .Append($"<pre class=\"source\"><code>{Escape.Html(cell.Source)}</code></pre>\n");
         var outputs = cell.Outputs.OfType<JsonObject>().ToList();
@@ -170,6 +172,9 @@ public static class SiteExporter
         var plain = Text(MimeTypes.PlainText) ?? Text(MimeTypes.Csv) ?? data.Select(p => p.Value?.ToJsonString()).FirstOrDefault() ?? "";
         return $"<pre>{Escape.Html(plain)}</pre>";
     }
+
+    /// <summary>Cells are linkable by their notebook id (page.html#cell-8d3e4b21), for presenting them one by one.</summary>
+    private static string Anchor(NotebookCell cell) => cell.Id is { } id ? $" id=\"cell-{Escape.Html(id)}\"" : "";
 
     private static bool IsError(JsonObject output) => output["output_type"]?.GetValue<string>() == "error";
 

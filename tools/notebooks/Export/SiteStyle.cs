@@ -8,7 +8,8 @@ internal static class SiteStyle
         body { margin: 0; background: #f6f7f9; color: #1f2328; font: 15px/1.55 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; }
         main { max-width: 1040px; margin: 0 auto; padding: 24px 28px 64px; background: #ffffff; min-height: 100vh; box-sizing: border-box; }
         nav { font-size: 13px; color: #59636e; padding-bottom: 12px; margin-bottom: 20px; border-bottom: 1px solid #d1d9e0; }
-        nav a { color: #0969da; text-decoration: none; }
+        a { color: #0969da; }
+        nav a { text-decoration: none; }
         nav .file, .notebooks .file { float: right; font-family: ui-monospace, Menlo, Consolas, monospace; color: #59636e; }
         .notebooks .file { float: none; margin-left: 8px; font-size: 13px; }
         .notebooks li { margin: 8px 0; }
