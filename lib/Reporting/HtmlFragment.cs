@@ -9,16 +9,7 @@ public sealed class HtmlFragment(string html) : IRendersAs
 {
     public string Html { get; } = html ?? throw new ArgumentNullException(nameof(html));
 
-    bool IRendersAs.TryRender(string mimeType, TextWriter writer)
-    {
-        if (mimeType != MimeTypes.Html)
-        {
-            return false;
-        }
-
-        writer.Write(Html);
-        return true;
-    }
+    string? IRendersAs.Render(string mimeType) => mimeType == MimeTypes.Html ? Html : null;
 
     public override string ToString() => Html;
 }

@@ -131,20 +131,12 @@ public sealed class Table : IRendersAs
         return text.ToString();
     }
 
-    bool IRendersAs.TryRender(string mimeType, TextWriter writer)
+    string? IRendersAs.Render(string mimeType) => mimeType switch
     {
-        switch (mimeType)
-        {
-            case MimeTypes.Html:
-                writer.Write(ToHtml());
-                return true;
-            case MimeTypes.PlainText:
-                writer.Write(ToPlainText());
-                return true;
-            default:
-                return false;
-        }
-    }
+        MimeTypes.Html => ToHtml(),
+        MimeTypes.PlainText => ToPlainText(),
+        _ => null,
+    };
 
     public override string ToString() => ToPlainText();
 

@@ -23,7 +23,8 @@ internal sealed class TypeFormatterSourceAttribute(Type formatterSourceType) : A
 /// <summary>Something that renders itself to one or more MIME types.</summary>
 internal interface IRendersAs
 {
-    bool TryRender(string mimeType, TextWriter writer);
+    /// <summary>The rendering in <paramref name="mimeType"/>, or null when the type has none.</summary>
+    string? Render(string mimeType);
 }
 
 /// <summary>The formatter source named by the workbook's report types: one formatter per MIME type.</summary>
@@ -42,6 +43,14 @@ internal sealed class ReportFormatter(string mimeType)
 {
     public string MimeType { get; } = mimeType;
 
-    public bool Format(object instance, TextWriter writer) =>
-        instance is IRendersAs renders && renders.TryRender(MimeType, writer);
+    public bool Format(object instance, TextWriter writer)
+    {
+        if (instance is not IRendersAs renders || renders.Render(MimeType) is not { } text)
+        {
+            return false;
+        }
+
+        writer.Write(text);
+        return true;
+    }
 }

@@ -118,20 +118,12 @@ public sealed class Chart : IRendersAs
         return text.ToString();
     }
 
-    bool IRendersAs.TryRender(string mimeType, TextWriter writer)
+    string? IRendersAs.Render(string mimeType) => mimeType switch
     {
-        switch (mimeType)
-        {
-            case MimeTypes.Svg:
-                writer.Write(ToSvg());
-                return true;
-            case MimeTypes.PlainText:
-                writer.Write(ToPlainText());
-                return true;
-            default:
-                return false;
-        }
-    }
+        MimeTypes.Svg => ToSvg(),
+        MimeTypes.PlainText => ToPlainText(),
+        _ => null,
+    };
 
     public override string ToString() => ToPlainText();
 

@@ -33,10 +33,16 @@ public static class NotebookRunner
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
-    public static async Task<NotebookRunResult> RunAsync(string path, NotebookRunOptions options, CancellationToken cancellationToken = default)
+    public static Task<NotebookRunResult> RunAsync(string path, NotebookRunOptions options, CancellationToken cancellationToken = default) =>
+        RunAsync(Notebook.Load(path), options, null, cancellationToken);
+
+    /// <summary>
+    /// Runs a loaded notebook, filling in its outputs in place. <paramref name="cellsDone"/> is told the number of code
+    /// cells finished so far (run or left unrun), for a progress bar.
+    /// </summary>
+    public static async Task<NotebookRunResult> RunAsync(Notebook notebook, NotebookRunOptions options, Action<int>? cellsDone, CancellationToken cancellationToken = default)
     {
-        var notebook = Notebook.Load(path);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(notebook.Path))!;
         await OneAtATime.WaitAsync(cancellationToken);
         var previousDirectory = Directory.GetCurrentDirectory();
         try
@@ -46,7 +52,7 @@ public static class NotebookRunner
             // Microsoft.Data.Sqlite pools connections by connection string, and "Data Source=shop.db" names a
             // different file in every notebook folder: a pooled connection must never cross notebooks.
             SqliteConnection.ClearAllPools();
-            return await new NotebookSession(notebook, folder, options).RunAsync(cancellationToken);
+            return await new NotebookSession(notebook, folder, options).RunAsync(cellsDone, cancellationToken);
         }
         finally
         {

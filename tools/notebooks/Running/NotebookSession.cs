@@ -18,7 +18,7 @@ internal sealed class NotebookSession(Notebook notebook, string folder, Notebook
     private readonly Dictionary<string, SqliteKernel> _sqlKernels = new(StringComparer.Ordinal);
     private bool _sqliteExtensionLoaded;
 
-    public async Task<NotebookRunResult> RunAsync(CancellationToken cancellationToken)
+    public async Task<NotebookRunResult> RunAsync(Action<int>? cellsDone, CancellationToken cancellationToken)
     {
         var failures = new List<CellFailure>();
         var run = 0;
@@ -30,7 +30,7 @@ internal sealed class NotebookSession(Notebook notebook, string folder, Notebook
             if (stopped)
             {
                 cell.SetResult(null, []);
-                notRun++;
+                cellsDone?.Invoke(run + ++notRun);
                 continue;
             }
 
@@ -44,6 +44,7 @@ internal sealed class NotebookSession(Notebook notebook, string folder, Notebook
             }
 
             stopped |= !finished;
+            cellsDone?.Invoke(run);
         }
 
         return new NotebookRunResult(notebook, run, notRun, failures);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Workbook.Core;
 using Workbook.Notebooks.Export;
+using Workbook.Notebooks.Model;
 using Workbook.Notebooks.Running;
 
 namespace Workbook.Cli.Commands;
@@ -69,43 +70,13 @@ internal static class NotebookCommands
 
         run.SetAction(async (parsed, cancellationToken) =>
         {
-            var files = NotebookFiles(parsed.GetValue(paths));
-            var folder = parsed.GetValue(output);
-            var targets = files.Select(f => folder is null ? f : Path.Combine(folder, Path.GetFileName(f))).ToList();
-            if (targets.Distinct(StringComparer.Ordinal).Count() != targets.Count)
-            {
-                throw new WorkbookException("two notebooks have the same file name and would overwrite each other in --out: run them separately");
-            }
-
-            if (folder is not null)
-            {
-                foreach (var target in targets)
-                {
-                    AtomicFile.EnsureNotAnInput(target, [.. files]);
-                }
-            }
-
             var options = new NotebookRunOptions
             {
                 StopOnError = parsed.GetValue(stopOnError),
                 CellTimeout = TimeSpan.FromSeconds(parsed.GetValue(cellTimeout)),
             };
-            var failed = false;
-            for (var i = 0; i < files.Count; i++)
-            {
-                var result = await NotebookRunner.RunAsync(files[i], options, cancellationToken);
-                AtomicFile.WriteAllText(targets[i], result.Notebook.ToJson());
-                var skipped = result.CellsNotRun > 0 ? $", {result.CellsNotRun} not run" : "";
-                context.Out.WriteLine($"{Display(files[i])}: {result.CellsRun} code cells run, {result.Failures.Count} with errors{skipped} -> {Display(targets[i])}");
-                foreach (var failure in result.Failures)
-                {
-                    context.Err.WriteLine($"error: {Display(files[i])}: {failure.Cell}: {failure.Message}");
-                }
-
-                failed |= !result.Succeeded;
-            }
-
-            return failed ? ExitCodes.Failed : ExitCodes.Ok;
+            var succeeded = await RunNotebooksAsync(context, NotebookFiles(parsed.GetValue(paths)), parsed.GetValue(output), options, cancellationToken);
+            return succeeded ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return run;
     }
@@ -130,8 +101,55 @@ internal static class NotebookCommands
         return export;
     }
 
+    /// <summary>
+    /// Runs notebooks in order and writes each, executed, into <paramref name="outFolder"/> (same file name) or back
+    /// in place when it is null. Every notebook is read before any runs, so a bad file fails before work is done.
+    /// Prints a line per notebook and one per failed cell; false when any cell errored. (`run-all` calls this too.)
+    /// </summary>
+    internal static async Task<bool> RunNotebooksAsync(CliContext context, IReadOnlyList<string> files, string? outFolder, NotebookRunOptions options, CancellationToken cancellationToken)
+    {
+        var targets = files.Select(f => outFolder is null ? f : Path.Combine(outFolder, Path.GetFileName(f))).ToList();
+        if (targets.Distinct(StringComparer.Ordinal).Count() != targets.Count)
+        {
+            throw new WorkbookException("two notebooks have the same file name and would overwrite each other in --out: run them separately");
+        }
+
+        if (outFolder is not null)
+        {
+            foreach (var target in targets)
+            {
+                AtomicFile.EnsureNotAnInput(target, [.. files]);
+            }
+        }
+
+        var notebooks = files.Select(Notebook.Load).ToList();
+        var totalCells = notebooks.Sum(n => n.Cells.Count(c => c.IsCode));
+        return await CliProgress.RunAsync(context, "Running notebooks", totalCells, show: true, async progress =>
+        {
+            var succeeded = true;
+            var cellsBefore = 0;
+            for (var i = 0; i < notebooks.Count; i++)
+            {
+                var offset = cellsBefore;
+                var result = await NotebookRunner.RunAsync(notebooks[i], options, done => progress.Report(offset + done), cancellationToken);
+                cellsBefore += notebooks[i].Cells.Count(c => c.IsCode);
+                AtomicFile.WriteAllText(targets[i], result.Notebook.ToJson());
+                var notRun = result.CellsNotRun > 0 ? $", {result.CellsNotRun} not run" : "";
+                context.Out.WriteLine($"{Display(files[i])}: {result.CellsRun} code cells run, {result.Failures.Count} with errors{notRun} -> {Display(targets[i])}");
+                foreach (var failure in result.Failures)
+                {
+                    context.Err.WriteLine($"error: {Display(files[i])}: {failure.Cell}: {failure.Message}");
+                }
+
+                succeeded &= result.Succeeded;
+            }
+
+            return succeeded;
+        });
+    }
+
     /// <summary>The notebooks named, or the repository's notebooks/*.ipynb in name order.</summary>
-    private static List<string> NotebookFiles(string[]? paths)
+    internal static List<string> NotebookFiles(string[]? paths)
     {
         if (paths is { Length: > 0 })
         {
