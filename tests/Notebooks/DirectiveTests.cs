@@ -63,15 +63,4 @@ public class DirectiveTests
         Assert.Equal([new CellSegment("sql-x", "SELECT 1;", 1)], CellSegments.Split("#!sql-x\nSELECT 1;", "csharp", new Dictionary<string, string>()));
         Assert.Equal([new CellSegment("csharp", "#!time\nx", 0)], CellSegments.Split("#!time\nx", "csharp", new Dictionary<string, string>()));
     }
-
-    [Theory]
-    [InlineData("1 + 1", true)]
-    [InlineData("var x = 1;\nx", true)]
-    [InlineData("var x = 1;\nx;", false)]
-    [InlineData("Console.WriteLine(1);", false)]
-    [InlineData("// comment only", false)]
-    [InlineData("if (true) { }", false)]
-    [InlineData("await Task.FromResult(3)", true)]
-    public void A_trailing_expression_is_the_last_statement_without_its_semicolon(string code, bool expected) =>
-        Assert.Equal(expected, CSharpKernel.HasTrailingExpression(code));
 }

@@ -248,6 +248,32 @@ public class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task Only_a_trailing_expression_with_a_value_is_shown()
+    {
+        using var temp = new TempDir();
+        string[] cells =
+        [
+            "var x = 20;\nx + 1",                  // a value
+            "var y = x + 1;",                      // a statement
+            "Console.Write(\"void call\")",        // a void call without semicolon
+            "await Task.Delay(1)",                 // an await of a plain Task
+            "await Task.FromResult(x * 2)",        // an await with a value
+            "(string?)null",                       // a null value
+            "display(\"shown once\")",             // display as the last expression
+            "if (x > 0) { Console.Write(\"block\"); }",
+        ];
+        var path = Write(temp.Path, "trailing.ipynb", cells);
+
+        var result = await RunAsync(temp.File("out"), [path]);
+
+        Assert.True(result.ExitCode == 0, result.Err);
+
+        var outputs = CodeCells(Json(temp.File("out/trailing.ipynb"))).Select(c => string.Join("|", Outputs(c).Select(o =>
+            o["output_type"]!.GetValue<string>() == "stream" ? "stream:" + NotebookJson.Text(o["text"]) : Data(o, "text/plain")))).ToList();
+        Assert.Equal(["21", "", "stream:void call", "", "40", "<null>", "shown once", "stream:block"], outputs);
+    }
+
+    [Fact]
     public async Task A_sql_cell_before_the_extension_is_loaded_gets_a_clear_error()
     {
         using var temp = new TempDir();

@@ -24,8 +24,6 @@ internal sealed class CSharpKernel
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> RuntimeReferences = new(LoadRuntimeReferences);
 
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
-
     private readonly NotebookGlobals _globals = new();
     private readonly InteractiveAssemblyLoader _loader = new();
     private readonly List<Assembly> _hostAssemblies = [];
@@ -66,17 +64,33 @@ internal sealed class CSharpKernel
             throw new CellException(exception);
         }
 
-        return HasTrailingExpression(code) ? (true, _state.ReturnValue) : (false, null);
+        return HasTrailingValue(_state.Script) ? (true, _state.ReturnValue) : (false, null);
     }
 
     /// <summary>
-    /// Whether the cell ends with an expression statement missing its semicolon: the value to show. The script's
-    /// ReturnValue cannot tell, since it is null both for "no expression" and for an expression that is null.
+    /// Whether the cell ends with an expression statement missing its semicolon, whose type is not void (a void call
+    /// or an await of a plain Task shows nothing). The script's ReturnValue cannot tell: it is null both for "no
+    /// expression" and for an expression that is null.
     /// </summary>
-    internal static bool HasTrailingExpression(string code) =>
-        CSharpSyntaxTree.ParseText(code, ParseOptions).GetRoot() is CompilationUnitSyntax unit
+    private static bool HasTrailingValue(Script script)
+    {
+        var compilation = script.GetCompilation();
+        var tree = compilation.SyntaxTrees.LastOrDefault(t => t.GetText().ToString() == script.Code);
+        if (tree is null || TrailingExpression(tree) is not { } expression)
+        {
+            return false;
+        }
+
+        var type = compilation.GetSemanticModel(tree).GetTypeInfo(expression).Type;
+        return type is not null && type.SpecialType != SpecialType.System_Void;
+    }
+
+    private static ExpressionSyntax? TrailingExpression(SyntaxTree tree) =>
+        tree.GetRoot() is CompilationUnitSyntax unit
         && unit.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax statement }
-        && statement.SemicolonToken.IsMissing;
+        && statement.SemicolonToken.IsMissing
+            ? statement.Expression
+            : null;
 
     private ScriptOptions Options(string baseDirectory) =>
         ScriptOptions.Default

@@ -58,7 +58,11 @@ internal sealed class NotebookSession(Notebook notebook, string folder, Notebook
             Func<Task>? work = segment.Kernel switch
             {
                 "csharp" => () => RunCSharpAsync(segment, outputs, cancellationToken),
-                _ when _sqlKernels.TryGetValue(segment.Kernel, out var sql) => () => Task.Run(() => sql.Run(segment.Code, outputs, options.CellTimeout)),
+                _ when _sqlKernels.TryGetValue(segment.Kernel, out var sql) => () =>
+                {
+                    sql.Run(segment.Code, outputs, options.CellTimeout);
+                    return Task.CompletedTask;
+                },
                 _ => null,
             };
 
@@ -174,7 +178,8 @@ internal sealed class NotebookSession(Notebook notebook, string folder, Notebook
         }
 
         var (hasValue, value) = await _csharp.RunAsync(code, cancellationToken);
-        if (hasValue)
+        // A trailing display(x) (no semicolon) has already shown x: its DisplayedValue is not shown again.
+        if (hasValue && value is not DisplayedValue)
         {
             outputs.Display(Formatters.Format(value));
         }
