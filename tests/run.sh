@@ -5,4 +5,13 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
+# The HTML walkthrough is checked in a real browser: Debian's chromium, headless. The test fails (never skips)
+# without it, so install it here when it is missing. The package lists may be empty on a fresh machine.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== installing chromium (for the walkthrough's browser test)"
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get install -y chromium || { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y chromium; }
+fi
+
 dotnet test Workbook.sln --nologo "$@"

@@ -1,0 +1,161 @@
+using Workbook.Core;
+using Workbook.Reporting;
+
+namespace Workbook.Tests.Reporting;
+
+public class TableTests
+{
+    private sealed record Sale(string Customer, decimal AmountUsd, int Units, decimal Ratio);
+
+    private static readonly Sale[] Sales =
+    [
+        new("Acme", 12345.675m, 120, 0.5m),
+        new("Globex <& Co>", -980.5m, 3000, 1.25m),
+    ];
+
+    [Fact]
+    public void Headers_come_from_properties_in_declaration_order_and_numbers_are_right_aligned()
+    {
+        var table = Sales.ToTable();
+
+        Assert.Equal(["Customer", "AmountUsd", "Units", "Ratio"], table.Columns.Select(c => c.Name));
+        Assert.Equal([false, true, true, true], table.Columns.Select(c => c.Numeric));
+        Assert.Contains("<tr><th>Customer</th><th align=\"right\">AmountUsd</th><th align=\"right\">Units</th><th align=\"right\">Ratio</th></tr>", table.ToHtml());
+    }
+
+    [Fact]
+    public void Money_columns_get_a_dollar_sign_thousands_separators_and_cents_rounded_half_away_from_zero()
+    {
+        var html = Sales.ToTable().ToHtml();
+
+        Assert.Contains("<tr><td>Acme</td><td align=\"right\">$12,345.68</td><td align=\"right\">120</td><td align=\"right\">0.5</td></tr>", html);
+        Assert.Contains("<td align=\"right\">-$980.50</td>", html);
+    }
+
+    [Fact]
+    public void Html_escapes_text_and_uses_no_style_attributes()
+    {
+        var html = Sales.ToTable().ToHtml();
+
+        Assert.Contains("<td>Globex &lt;&amp; Co&gt;</td>", html);
+        Assert.DoesNotContain("style", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Plain_text_pads_columns_and_right_aligns_numbers()
+    {
+        var text = Sales.ToTable().ToPlainText();
+
+        Assert.Equal(
+            "Customer        AmountUsd  Units  Ratio\n"
+            + "-------------  ----------  -----  -----\n"
+            + "Acme           $12,345.68    120    0.5\n"
+            + "Globex <& Co>    -$980.50   3000   1.25\n",
+            text);
+    }
+
+    [Fact]
+    public void Rows_beyond_the_cap_are_counted_in_a_note_in_both_renderings()
+    {
+        var rows = Enumerable.Range(1, 25).Select(i => new { Id = i });
+
+        var table = Table.From(rows, maxRows: 20);
+
+        Assert.Equal(20, table.Rows.Count);
+        Assert.Equal(25, table.TotalRows);
+        Assert.Contains("<tr><td align=\"right\">20</td></tr>", table.ToHtml());
+        Assert.DoesNotContain(">21<", table.ToHtml());
+        Assert.EndsWith("</table>\n<p><em>5 more rows, 25 in all</em></p>\n", table.ToHtml());
+        Assert.EndsWith("\n19\n20\n(5 more rows, 25 in all)\n", table.ToPlainText());
+    }
+
+    [Fact]
+    public void An_empty_sequence_says_so()
+    {
+        var table = Array.Empty<Sale>().ToTable();
+
+        Assert.Equal(4, table.Columns.Count);
+        Assert.Contains("<p><em>no rows</em></p>", table.ToHtml());
+        Assert.EndsWith("(no rows)\n", table.ToPlainText());
+    }
+
+    [Fact]
+    public void Money_values_show_in_dollars_for_usd_cents_and_in_their_unit_otherwise()
+    {
+        var credits = new CreditType("c1", "credits");
+        var table = Table.From(new[] { new { Charge = "a", Total = Money.UsdCents(123456.5m) }, new { Charge = "b", Total = new Money(1234.5m, credits) } });
+
+        Assert.True(table.Columns[1].Money);
+        Assert.Equal("$1,234.57", table.Rows[0][1].Text);
+        Assert.Equal("1,234.5 credits", table.Rows[1][1].Text);
+    }
+
+    [Fact]
+    public void Rows_of_values_infer_numeric_columns_and_leave_nulls_blank()
+    {
+        var table = Table.FromRows(["day", "images", "total_usd", "note"],
+        [
+            ["2024-03-01", 10L, 1.5, null],
+            ["2024-03-02", null, 2000.25, "late"],
+        ]);
+
+        Assert.Equal([false, true, true, false], table.Columns.Select(c => c.Numeric));
+        Assert.Equal([false, false, true, false], table.Columns.Select(c => c.Money));
+        Assert.Equal(["2024-03-02", "", "$2,000.25", "late"], table.Rows[1].Select(c => c.Text));
+    }
+
+    [Fact]
+    public void Columns_can_be_named_money_explicitly()
+    {
+        var table = Table.From(new[] { new { Name = "a", Revenue = 1500m } }, Table.DefaultMaxRows, "revenue");
+
+        Assert.Equal("$1,500.00", table.Rows[0][1].Text);
+    }
+
+    [Fact]
+    public void A_sequence_of_scalars_is_one_value_column_with_invariant_formatting()
+    {
+        var table = Table.From(new[] { new DateOnly(2024, 3, 31), new DateOnly(2024, 4, 30) });
+
+        Assert.Equal("value", Assert.Single(table.Columns).Name);
+        Assert.Equal("2024-03-31", table.Rows[0][0].Text);
+    }
+
+    [Fact]
+    public void One_record_shows_as_a_property_value_table()
+    {
+        var table = Table.FromProperties(new { Invoice = "March", TotalUsd = 8101.27205m, Lines = 3 });
+
+        Assert.Equal(["property", "value"], table.Columns.Select(c => c.Name));
+        Assert.Equal(["TotalUsd", "$8,101.27"], table.Rows[1].Select(c => c.Text));
+        Assert.True(table.Rows[1][1].Numeric);
+        Assert.False(table.Rows[0][1].Numeric);
+    }
+
+    [Theory]
+    [InlineData("total_usd", true)]
+    [InlineData("AmountUsd", true)]
+    [InlineData("amountUSD", true)]
+    [InlineData("HierarchyArr", true)]
+    [InlineData("hierarchy_arr", true)]
+    [InlineData("arr", true)]
+    [InlineData("ARR", true)]
+    [InlineData("net_dollars", true)]
+    [InlineData("amount_cents", false)]
+    [InlineData("Carr", false)]
+    [InlineData("usd_rate", false)]
+    [InlineData("units", false)]
+    public void Money_columns_are_known_by_the_last_word_of_their_name(string name, bool money) =>
+        Assert.Equal(money, MoneyColumns.IsMoneyName(name));
+
+    [Fact]
+    public void Raw_values_are_invariant_and_undecorated()
+    {
+        Assert.Equal("1234.5", ValueText.Raw(1234.50m));
+        Assert.Equal("0.1", ValueText.Raw(0.1));
+        Assert.Equal("2024-03-01T12:30:00Z", ValueText.Raw(new DateTime(2024, 3, 1, 12, 30, 0, DateTimeKind.Utc)));
+        Assert.Equal("2024-03-01T12:30:00Z", ValueText.Raw(new DateTimeOffset(2024, 3, 1, 14, 30, 0, TimeSpan.FromHours(2))));
+        Assert.Equal("true", ValueText.Raw(true));
+        Assert.Equal("", ValueText.Raw(null));
+    }
+}

@@ -1,0 +1,207 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Markdig;
+using Workbook.Core;
+using Workbook.Notebooks.Model;
+using Workbook.Notebooks.Running;
+using Workbook.Reporting;
+
+namespace Workbook.Notebooks.Export;
+
+/// <summary>
+/// Writes notebooks as a static site readable without network: index.html listing them, then one page per notebook
+/// with its markdown rendered by Markdig, code cells as code blocks labelled with their kernel, and their stored
+/// outputs (HTML tables, inline SVG charts, text streams, errors marked with the class <c>error-output</c>).
+/// Inline CSS only, no JavaScript, no timestamps: the same notebooks give the same bytes.
+/// </summary>
+public static class SiteExporter
+{
+    public const string ErrorClass = "error-output";
+
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+
+    /// <summary>Exports the notebooks (in the order given) into <paramref name="outputFolder"/>; returns the files written.</summary>
+    public static IReadOnlyList<string> Export(IReadOnlyList<string> notebookPaths, string outputFolder)
+    {
+        var notebooks = notebookPaths.Select(Notebook.Load).ToList();
+        var pages = notebooks.Select(n => Path.GetFileNameWithoutExtension(n.Path) + ".html").ToList();
+        var duplicate = pages.GroupBy(p => p, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new WorkbookException($"two notebooks would both be exported as {duplicate.Key}: export them separately");
+        }
+
+        var written = new List<string>();
+        for (var i = 0; i < notebooks.Count; i++)
+        {
+            var path = Path.Combine(outputFolder, pages[i]);
+            AtomicFile.EnsureNotAnInput(path, [.. notebookPaths]);
+            var previous = i > 0 ? (pages[i - 1], notebooks[i - 1].Title) : default((string, string)?);
+            var next = i + 1 < notebooks.Count ? (pages[i + 1], notebooks[i + 1].Title) : default((string, string)?);
+            AtomicFile.WriteAllText(path, NotebookPage(notebooks[i], previous, next));
+            written.Add(path);
+        }
+
+        var index = Path.Combine(outputFolder, "index.html");
+        AtomicFile.WriteAllText(index, IndexPage(notebooks, pages));
+        written.Insert(0, index);
+        return written;
+    }
+
+    internal static string IndexPage(IReadOnlyList<Notebook> notebooks, IReadOnlyList<string> pages)
+    {
+        var body = new StringBuilder();
+        body.Append("<h1>Revenue-operations workbook</h1>\n<p>The notebooks, with the outputs stored in them. No network needed.</p>\n<ol class=\"notebooks\">\n");
+        for (var i = 0; i < notebooks.Count; i++)
+        {
+            var notebook = notebooks[i];
+            var code = notebook.Cells.Count(c => c.IsCode);
+            var errors = notebook.Cells.Count(c => c.IsCode && c.Outputs.OfType<JsonObject>().Any(IsError));
+            body.Append($"<li><a href=\"{Escape.Html(pages[i])}\">{Escape.Html(notebook.Title)}</a> <span class=\"file\">{Escape.Html(Path.GetFileName(notebook.Path))}</span> ")
+                .Append($"<span class=\"meta\">{code} code cells</span>")
+                .Append(errors > 0 ? $" <span class=\"{ErrorClass}-count\">{errors} with errors</span>" : "")
+                .Append("</li>\n");
+        }
+
+        body.Append("</ol>\n");
+        return Page("Revenue-operations workbook", "index", body.ToString());
+    }
+
+    internal static string NotebookPage(Notebook notebook, (string Page, string Title)? previous, (string Page, string Title)? next)
+    {
+        var body = new StringBuilder();
+        body.Append("<nav><a href=\"index.html\">All notebooks</a>");
+        if (previous is { } p)
+        {
+            body.Append($" · <a href=\"{Escape.Html(p.Page)}\">← {Escape.Html(p.Title)}</a>");
+        }
+
+        if (next is { } n)
+        {
+            body.Append($" · <a href=\"{Escape.Html(n.Page)}\">{Escape.Html(n.Title)} →</a>");
+        }
+
+        body.Append($"<span class=\"file\">{Escape.Html(Path.GetFileName(notebook.Path))}</span></nav>\n");
+        var aliases = notebook.KernelAliases;
+        foreach (var cell in notebook.Cells)
+        {
+            if (cell.IsMarkdown)
+            {
+                body.Append($"<section class=\"cell markdown\"{Anchor(cell)}>\n").Append(Markdig.Markdown.ToHtml(cell.Source, Markdown)).Append("</section>\n");
+            }
+            else if (cell.IsCode)
+            {
+                // The kernel the cell's first lines run on: its metadata, unless a "#!sql-x" first line says otherwise.
+                var kernel = cell.KernelName ?? notebook.DefaultKernelName;
+                CodeCell(body, cell, CellSegments.Split(cell.Source, kernel, aliases).FirstOrDefault()?.Kernel ?? CellSegments.Canonical(kernel, aliases) ?? kernel);
+            }
+        }
+
+        return Page(notebook.Title, "notebook", body.ToString());
+    }
+
+    private static void CodeCell(StringBuilder body, NotebookCell cell, string kernel)
+    {
+        var count = cell.ExecutionCount is { } n ? $"[{n}]" : "[ ]";
+        body.Append($"<section class=\"cell code\"{Anchor(cell)}>\n<div class=\"cell-head\">")
+            .Append($"<span class=\"count\">{count}</span><span class=\"kernel\">{Escape.Html(KernelLabel(kernel))}</span></div>\n")
+            .Append($"<pre class=\"source\"><code>{Escape.Html(cell.Source)}</code></pre>\n");
+        var outputs = cell.Outputs.OfType<JsonObject>().ToList();
+        if (outputs.Count > 0)
+        {
+            body.Append("<div class=\"outputs\">\n");
+            foreach (var output in outputs)
+            {
+                Output(body, output);
+            }
+
+            body.Append("</div>\n");
+        }
+
+        body.Append("</section>\n");
+    }
+
+    private static void Output(StringBuilder body, JsonObject output)
+    {
+        switch (output["output_type"]?.GetValue<string>())
+        {
+            case "stream":
+                var name = output["name"]?.GetValue<string>() == "stderr" ? "stderr" : "stdout";
+                body.Append($"<pre class=\"output stream {name}\">{Escape.Html(NotebookJson.Text(output["text"]))}</pre>\n");
+                break;
+            case "error":
+                var text = output["traceback"] is JsonArray { Count: > 0 } traceback
+                    ? string.Join("\n", traceback.Select(t => t?.GetValue<string>() ?? ""))
+                    : NotebookJson.Text(output["evalue"]);
+                body.Append($"<div class=\"output {ErrorClass}\"><strong>{Escape.Html(NotebookJson.Text(output["ename"]))}</strong><pre>{Escape.Html(text)}</pre></div>\n");
+                break;
+            case "display_data" or "execute_result":
+                body.Append("<div class=\"output display\">").Append(Rich(output["data"] as JsonObject ?? [])).Append("</div>\n");
+                break;
+        }
+    }
+
+    /// <summary>The richest entry of a display, as Jupyter front ends choose: SVG, HTML, Markdown, images, then text.</summary>
+    private static string Rich(JsonObject data)
+    {
+        string? Text(string mime) => data.ContainsKey(mime) ? NotebookJson.Text(data[mime]) : null;
+
+        if (Text(MimeTypes.Svg) is { } svg)
+        {
+            return $"<div class=\"chart\">{svg}</div>";
+        }
+
+        if (Text(MimeTypes.Html) is { } html)
+        {
+            return html;
+        }
+
+        if (Text(MimeTypes.Markdown) is { } markdown)
+        {
+            return Markdig.Markdown.ToHtml(markdown, Markdown);
+        }
+
+        foreach (var image in new[] { "image/png", "image/jpeg", "image/gif" })
+        {
+            if (Text(image) is { } base64)
+            {
+                return $"<img alt=\"\" src=\"data:{image};base64,{Escape.Html(base64.Replace("\n", "", StringComparison.Ordinal))}\">";
+            }
+        }
+
+        var plain = Text(MimeTypes.PlainText) ?? Text(MimeTypes.Csv) ?? data.Select(p => p.Value?.ToJsonString()).FirstOrDefault() ?? "";
+        return $"<pre>{Escape.Html(plain)}</pre>";
+    }
+
+    /// <summary>Cells are linkable by their notebook id (page.html#cell-8d3e4b21), for presenting them one by one.</summary>
+    private static string Anchor(NotebookCell cell) => cell.Id is { } id ? $" id=\"cell-{Escape.Html(id)}\"" : "";
+
+    private static bool IsError(JsonObject output) => output["output_type"]?.GetValue<string>() == "error";
+
+    private static string KernelLabel(string kernel) => kernel switch
+    {
+        "csharp" => "C#",
+        _ when kernel.StartsWith("sql-", StringComparison.Ordinal) => $"SQL · {kernel}",
+        _ => kernel,
+    };
+
+    private static string Page(string title, string kind, string body) =>
+        $"""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{Escape.Html(title)}</title>
+        <style>
+        {SiteStyle.Css}
+        </style>
+        </head>
+        <body data-page="{kind}">
+        <main>
+        {body}</main>
+        </body>
+        </html>
+
+        """;
+}
