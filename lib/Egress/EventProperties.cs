@@ -44,9 +44,10 @@ public static class EventProperties
             {
                 var eq = body[position..].IndexOf('=');
                 var next = NextPairStart(body, position);
-                if (eq <= 0 || position + eq > next)
+                var end = next == body.Length ? next : next - Separator.Length;
+                if (eq <= 0 || position + eq > end)
                 {
-                    throw new FormatException($"expected key=value, found '{body[position..next].ToString()}'");
+                    throw new FormatException($"expected key=value, found '{body[position..end].ToString()}'");
                 }
 
                 var key = new Range(position, position + eq);
@@ -60,8 +61,7 @@ public static class EventProperties
                 }
 
                 keys.Add(key);
-                var valueEnd = next == body.Length ? next : next - Separator.Length;
-                AppendPair(json, keyText, body[(position + eq + 1)..valueEnd], first: keys.Count == 1);
+                AppendPair(json, keyText, body[(position + eq + 1)..end], first: keys.Count == 1);
                 position = next;
             }
         }
