@@ -83,11 +83,15 @@ public sealed record EgressAnswers(
     /// </summary>
     public string? A1MarchInvoiceDiscrepancy()
     {
-        var total = A1MarchInvoice.SingleOrDefault(row => row.Kind == InvoiceRowKind.InvoiceTotal);
-        if (total is null)
+        var totals = A1MarchInvoice.Where(row => row.Kind == InvoiceRowKind.InvoiceTotal).ToList();
+        if (totals.Count != 1)
         {
-            return "no FINALIZED March 2024 invoice for A1 Company in this export";
+            return totals.Count == 0
+                ? "no FINALIZED March 2024 invoice for A1 Company in this export"
+                : $"A1 Company has {totals.Count} FINALIZED invoices starting in March 2024, so their lines are listed together";
         }
+
+        var total = totals[0];
 
         foreach (var subtotal in A1MarchInvoice.Where(row => row.Kind == InvoiceRowKind.ProductSubtotal))
         {
