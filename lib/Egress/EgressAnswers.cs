@@ -6,6 +6,9 @@ namespace Workbook.Egress;
 /// <summary>(a) One image size and the images generated in it.</summary>
 public sealed record ImageCount(string? ImageSize, decimal NumImages);
 
+/// <summary>(a) by day: the images of one size generated on one UTC day.</summary>
+public sealed record DailyImageCount(string Day, string? ImageSize, decimal NumImages);
+
 public enum InvoiceRowKind
 {
     /// <summary>A sub-line item: one charge with quantity, unit price and total.</summary>
@@ -63,6 +66,9 @@ public sealed record EgressAnswers(
 
     public static IReadOnlyList<ImageCount> QueryImagesBySize(SqliteConnection connection) =>
         SqliteValues.Query(connection, EgressSql.Text(EgressSql.ImagesBySize), row => new ImageCount(OptionalString(row, 0), Decimal(row, 1)));
+
+    public static IReadOnlyList<DailyImageCount> QueryImagesPerDay(SqliteConnection connection) =>
+        SqliteValues.Query(connection, EgressSql.Text(EgressSql.ImagesPerDay), row => new DailyImageCount(row.GetString(0), OptionalString(row, 1), Decimal(row, 2)));
 
     public static IReadOnlyList<InvoiceRow> QueryA1MarchInvoice(SqliteConnection connection) =>
         SqliteValues.Query(connection, EgressSql.Text(EgressSql.A1MarchInvoice), row => new InvoiceRow(

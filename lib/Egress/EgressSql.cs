@@ -14,6 +14,9 @@ public static class EgressSql
     /// <summary>(a) Images generated 10–25 March 2024 by image size.</summary>
     public const string ImagesBySize = "images_by_size.sql";
 
+    /// <summary>(a) by day: images per day and size over the same window, for the chart.</summary>
+    public const string ImagesPerDay = "images_per_day.sql";
+
     /// <summary>(b) A1 Company's FINALIZED March 2024 invoice: charges, product subtotals and the invoice total.</summary>
     public const string A1MarchInvoice = "a1_march_invoice.sql";
 

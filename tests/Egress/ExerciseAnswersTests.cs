@@ -21,8 +21,13 @@ public class ExerciseAnswersTests : IClassFixture<ExerciseAnswersTests.Loaded>
     }
 
     private readonly EgressAnswers _answers;
+    private readonly Loaded _loaded;
 
-    public ExerciseAnswersTests(Loaded loaded) => _answers = loaded.Answers;
+    public ExerciseAnswersTests(Loaded loaded)
+    {
+        _loaded = loaded;
+        _answers = loaded.Answers;
+    }
 
     [Fact]
     public void A_images_10_to_25_march_by_normalised_size()
@@ -30,6 +35,18 @@ public class ExerciseAnswersTests : IClassFixture<ExerciseAnswersTests.Loaded>
         Assert.Equal(
             [new ImageCount("256x256", 1411), new ImageCount("512x512", 1308), new ImageCount("1024x1024", 1328)],
             _answers.ImagesBySize);
+    }
+
+    [Fact]
+    public void A_by_day_covers_the_16_days_and_adds_up_to_the_totals()
+    {
+        var daily = EgressAnswers.QueryImagesPerDay(_loaded.Database.Connection);
+        Assert.Equal(16, daily.Select(d => d.Day).Distinct().Count());
+        Assert.Equal("2024-03-10", daily[0].Day);
+        Assert.Equal("2024-03-25", daily[^1].Day);
+        Assert.Equal(
+            _answers.ImagesBySize.ToDictionary(a => a.ImageSize!, a => a.NumImages),
+            daily.GroupBy(d => d.ImageSize!).ToDictionary(g => g.Key, g => g.Sum(d => d.NumImages)));
     }
 
     [Fact]

@@ -69,17 +69,14 @@ public class InvoiceRatingTests
     public void Re_rating_the_exercise_invoices_from_events_and_billed_prices_gives_their_totals()
     {
         using var db = EgressDatabase.Load(SharedData.EgressDir);
-        var invoices = SqliteValuesForTests.Rows(db.Connection,
-            "SELECT customer_id, plan_id, start_timestamp, end_timestamp, total FROM invoice WHERE status = 'FINALIZED' ORDER BY total");
-        Assert.Equal(4, invoices.Count);
-        foreach (var invoice in invoices)
-        {
-            var charges = ChargePrices.ForPlan(db.Connection, (string)invoice[1]!);
-            var usage = MeteredUsage.ForPeriod(db.Connection, (string)invoice[0]!,
-                ExportTimestamp.Parse((string)invoice[2]!), ExportTimestamp.Parse((string)invoice[3]!));
-            var lines = InvoiceRating.Rate(charges, usage);
-            Assert.Equal((decimal)(double)invoice[4]!, InvoiceRating.Total(lines, CreditType.UsdCents).Amount);
-        }
+        var invoices = InvoiceRecomputation.FinalizedUsdInvoices(db.Connection);
+
+        Assert.Equal(
+            [("A1 Company", "2024-02-29", 71.631875m), ("A1 Company", "2024-03-01", 8101.27205m),
+             ("B1 Company", "2024-02-29", 29.2189m), ("B1 Company", "2024-03-01", 2954.1162m)],
+            invoices.Select(i => (i.CustomerName, i.PeriodStart, i.BilledTotalUsd)));
+        Assert.All(invoices, invoice => Assert.Equal(invoice.BilledTotalUsd, invoice.RecomputedTotalUsd));
+        Assert.All(invoices, invoice => Assert.True(invoice.Matches));
     }
 
     [Fact]
