@@ -48,11 +48,15 @@ public static class Numbers
     /// <summary>Dollars to the cent: 8101.27205 → "8101.27".</summary>
     public static string Dollars(decimal dollars) => Fixed(dollars, 2);
 
-    /// <summary>For display: thousands separators and two decimals, "$8,101.27".</summary>
-    public static string DollarsDisplay(decimal dollars)
+    /// <summary>
+    /// For display: a dollar sign, thousands separators and two decimals, "$8,101.27". With a larger
+    /// <paramref name="maxDecimals"/> (unit prices), sub-cent digits are kept up to that many: "$0.0011".
+    /// </summary>
+    public static string DollarsDisplay(decimal dollars, int maxDecimals = 2)
     {
-        var rounded = Math.Round(dollars, 2, MidpointRounding.AwayFromZero);
-        var text = Math.Abs(rounded).ToString("#,##0.00", CultureInfo.InvariantCulture);
+        var rounded = Math.Round(dollars, maxDecimals, MidpointRounding.AwayFromZero);
+        var format = "#,##0.00" + new string('#', Math.Max(0, maxDecimals - 2));
+        var text = Math.Abs(rounded).ToString(format, CultureInfo.InvariantCulture);
         return rounded < 0 ? "-$" + text : "$" + text;
     }
 

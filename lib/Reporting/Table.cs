@@ -77,7 +77,7 @@ public sealed class Table : IRendersAs
         {
             var value = ValueOf(p, record);
             var money = value is Core.Money || (ValueText.IsNumber(value) && IsMoney(p.Name, moneyColumns));
-            return (IReadOnlyList<ValueText.Cell>)[new ValueText.Cell(p.Name, false), ValueText.Display(value, money)];
+            return (IReadOnlyList<ValueText.Cell>)[new ValueText.Cell(p.Name, false), ValueText.Display(value, money, MoneyColumns.Decimals(p.Name))];
         }).ToList();
         return new Table([new TableColumn("property", false, false), new TableColumn("value", false, false)], rows, rows.Count);
     }
@@ -157,7 +157,7 @@ public sealed class Table : IRendersAs
             return new TableColumn(name, numeric, money);
         }).ToList();
 
-        var cells = rows.Select(r => (IReadOnlyList<ValueText.Cell>)r.Select((value, i) => ValueText.Display(value, columns[i].Money)).ToArray()).ToList();
+        var cells = rows.Select(r => (IReadOnlyList<ValueText.Cell>)r.Select((value, i) => ValueText.Display(value, columns[i].Money, MoneyColumns.Decimals(columns[i].Name))).ToArray()).ToList();
         return new Table(columns, cells, total);
     }
 

@@ -16,15 +16,15 @@ public static class ValueText
     /// Formats a value for display. A number is money when <paramref name="isMoney"/> is set (the column is
     /// known to hold US dollars); a <see cref="Money"/> value is always money, in its own unit.
     /// </summary>
-    public static Cell Display(object? value, bool isMoney = false) => value switch
+    public static Cell Display(object? value, bool isMoney = false, int moneyDecimals = 2) => value switch
     {
         null or DBNull => new("", false),
         Money money => new(MoneyText(money), true),
-        decimal d => new(isMoney ? Numbers.DollarsDisplay(d) : Numbers.Plain(d), true),
-        double f => new(isMoney && double.IsFinite(f) ? Numbers.DollarsDisplay((decimal)f) : f.ToString("R", CultureInfo.InvariantCulture), true),
-        float f => new(isMoney && float.IsFinite(f) ? Numbers.DollarsDisplay((decimal)f) : f.ToString("R", CultureInfo.InvariantCulture), true),
+        decimal d => new(isMoney ? Numbers.DollarsDisplay(d, moneyDecimals) : Numbers.Plain(d), true),
+        double f => new(isMoney && double.IsFinite(f) ? Numbers.DollarsDisplay((decimal)f, moneyDecimals) : f.ToString("R", CultureInfo.InvariantCulture), true),
+        float f => new(isMoney && float.IsFinite(f) ? Numbers.DollarsDisplay((decimal)f, moneyDecimals) : f.ToString("R", CultureInfo.InvariantCulture), true),
         byte or sbyte or short or ushort or int or uint or long or ulong =>
-            new(isMoney ? Numbers.DollarsDisplay(Convert.ToDecimal(value, CultureInfo.InvariantCulture)) : Raw(value), true),
+            new(isMoney ? Numbers.DollarsDisplay(Convert.ToDecimal(value, CultureInfo.InvariantCulture), moneyDecimals) : Raw(value), true),
         _ => new(Raw(value), false),
     };
 

@@ -25,6 +25,9 @@ public class MoneyAndFilesTests
     {
         Assert.Equal("$8,101.27", Numbers.DollarsDisplay(8101.27205m));
         Assert.Equal("-$1,000.00", Numbers.DollarsDisplay(-1000m));
+        Assert.Equal("$0.0011", Numbers.DollarsDisplay(0.0011m, maxDecimals: 6));
+        Assert.Equal("$2.20", Numbers.DollarsDisplay(2.2m, maxDecimals: 6));
+        Assert.Equal("$0.012", Numbers.DollarsDisplay(0.012m, maxDecimals: 6));
         Assert.Equal("810127.205", Numbers.Plain(810127.2050m));
         Assert.Equal("12", Numbers.Plain(12.000m));
     }

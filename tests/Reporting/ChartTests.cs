@@ -155,6 +155,9 @@ public class ChartTests
     [InlineData(0, ValueFormat.Dollars, "$0")]
     [InlineData(-2_000, ValueFormat.Dollars, "-$2K")]
     [InlineData(12.5, ValueFormat.Number, "12.5")]
+    [InlineData(55.3, ValueFormat.Dollars, "$55.30")]
+    [InlineData(500, ValueFormat.Dollars, "$500")]
+    [InlineData(1_850, ValueFormat.Dollars, "$1.85K")]
     [InlineData(3_000_000_000, ValueFormat.Number, "3B")]
     public void Axis_labels_are_compact(decimal value, ValueFormat format, string expected) =>
         Assert.Equal(expected, ChartSvg.Compact(value, format));

@@ -158,4 +158,14 @@ public class TableTests
         Assert.Equal("true", ValueText.Raw(true));
         Assert.Equal("", ValueText.Raw(null));
     }
+
+    [Fact]
+    public void Price_columns_keep_sub_cent_digits_and_other_money_shows_cents()
+    {
+        var table = new[] { new { Description = "Storage GB-Hours (us-east-2)", unit_price_usd = 0.0011m, total_usd = 1112.55705m } }.ToTable();
+        Assert.Equal(["Storage GB-Hours (us-east-2)", "$0.0011", "$1,112.56"], table.Rows[0].Select(c => c.Text));
+        Assert.Equal(6, MoneyColumns.Decimals("UnitPriceUsd"));
+        Assert.Equal(2, MoneyColumns.Decimals("total_usd"));
+    }
+
 }

@@ -218,7 +218,10 @@ internal static class ChartSvg
             : magnitude >= 1_000_000m ? (1_000_000m, "M")
             : magnitude >= 1_000m ? (1_000m, "K")
             : (1m, "");
-        var number = Math.Round(magnitude / divisor, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
+        var rounded = Math.Round(magnitude / divisor, 2, MidpointRounding.AwayFromZero);
+        // Whole numbers stay short ("$500"); a dollar amount with cents shows both digits ("$55.30", not "$55.3").
+        var pattern = rounded == decimal.Truncate(rounded) ? "0" : format == ValueFormat.Dollars && suffix.Length == 0 ? "0.00" : "0.##";
+        var number = rounded.ToString(pattern, CultureInfo.InvariantCulture);
         var sign = value < 0 ? "-" : "";
         return format == ValueFormat.Dollars ? $"{sign}${number}{suffix}" : $"{sign}{number}{suffix}";
     }

@@ -45,6 +45,44 @@ internal sealed class CSharpKernel
         }
     }
 
+    /// <summary>
+    /// Makes a loaded assembly available together with the non-framework assemblies it depends on, transitively
+    /// (the library's SQLite and Polly). Without them Roslyn would resolve those on its own when a cell touches
+    /// e.g. <c>SqliteConnection</c> through the library, and a later <c>#r "nuget: ..."</c> of the same package would
+    /// bring a second reference to the same assembly: two distinct types of the same name in one compilation.
+    /// </summary>
+    public void AddAssemblyWithDependencies(Assembly assembly)
+    {
+        var runtimeDirectory = Path.TrimEndingDirectorySeparator(RuntimeEnvironment.GetRuntimeDirectory());
+        var pending = new Stack<Assembly>([assembly]);
+        while (pending.TryPop(out var next))
+        {
+            if (_hostAssemblies.Contains(next))
+            {
+                continue;
+            }
+
+            AddAssembly(next);
+            foreach (var name in next.GetReferencedAssemblies())
+            {
+                Assembly dependency;
+                try
+                {
+                    dependency = Assembly.Load(name);
+                }
+                catch (IOException)
+                {
+                    continue; // Not deployed with the program (e.g. an optional dependency): Roslyn reports it if a cell needs it.
+                }
+
+                if (!string.Equals(Path.GetDirectoryName(dependency.Location), runtimeDirectory, StringComparison.Ordinal))
+                {
+                    pending.Push(dependency);
+                }
+            }
+        }
+    }
+
     /// <summary>Compiles and runs one cell. Returns the value of a trailing expression (no semicolon), if the cell ends with one.</summary>
     public async Task<(bool HasValue, object? Value)> RunAsync(string code, CancellationToken cancellationToken)
     {

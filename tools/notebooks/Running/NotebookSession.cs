@@ -155,7 +155,7 @@ internal sealed class NotebookSession(Notebook notebook, string folder, Notebook
                 case Directive.Unsupported unsupported:
                     throw new DirectiveException($"({unsupported.Line + 1}): {unsupported.Message}");
                 case Directive.LibraryReference:
-                    _csharp.AddAssembly(typeof(Table).Assembly);
+                    _csharp.AddAssemblyWithDependencies(typeof(Table).Assembly);
                     break;
                 case Directive.NuGetReference package:
                     installed.Add(Reference(package));
@@ -210,7 +210,7 @@ internal sealed class NotebookSession(Notebook notebook, string folder, Notebook
     {
         foreach (var assembly in Packages.Value.Load(package))
         {
-            _csharp.AddAssembly(assembly);
+            _csharp.AddAssemblyWithDependencies(assembly);
         }
     }
 
