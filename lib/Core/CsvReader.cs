@@ -84,6 +84,12 @@ public sealed class CsvReader : IDisposable
 
     public int FieldCount => _count;
 
+    /// <summary>
+    /// Bytes taken from the underlying file so far (to the read-ahead buffer's granularity), for progress bars;
+    /// null when the reader does not sit on a seekable stream.
+    /// </summary>
+    public long? BytesRead => _reader is StreamReader { BaseStream.CanSeek: true } stream ? stream.BaseStream.Position : null;
+
     public ReadOnlySpan<char> this[int index] => _record.AsSpan(_starts[index], _lengths[index]);
 
     /// <summary>Index of a header column; a missing column is an error that names it.</summary>

@@ -1,0 +1,142 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Workbook.Arr;
+
+/// <summary>
+/// Maps id text to dense numbers 0, 1, 2, ... in the order the ids were added, and keeps the text.
+/// The rollup works on these numbers (arrays indexed by account), so each UUID is hashed once per
+/// mention and never becomes a string object: the keys live in one growing char buffer and the table
+/// is open addressing over int arrays. Ids are compared as exact text (case and spaces matter).
+/// </summary>
+internal sealed class IdIndex
+{
+    private char[] _text;
+    private int _textLength;
+    private int[] _starts; // key i is _text[_starts[i] .. _starts[i + 1]]
+    private int[] _hashes;
+    private int[] _slots; // entry + 1; 0 is an empty slot
+    private int _mask;
+
+    public IdIndex(int expectedCount = 16, int expectedTextLength = 256)
+    {
+        _text = new char[Math.Max(16, expectedTextLength)];
+        _starts = new int[Math.Max(16, expectedCount) + 1];
+        _hashes = new int[_starts.Length];
+        var slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(32, expectedCount * 2));
+        _slots = new int[slots];
+        _mask = slots - 1;
+    }
+
+    public int Count { get; private set; }
+
+    public ReadOnlySpan<char> this[int index] => _text.AsSpan(_starts[index], _starts[index + 1] - _starts[index]);
+
+    /// <summary>The number of <paramref name="key"/>, or -1 when it was never added.</summary>
+    public int Find(ReadOnlySpan<char> key)
+    {
+        var hash = Hash(key);
+        for (var slot = hash & _mask; ; slot = (slot + 1) & _mask)
+        {
+            var entry = _slots[slot] - 1;
+            if (entry < 0)
+            {
+                return -1;
+            }
+
+            if (_hashes[entry] == hash && key.SequenceEqual(this[entry]))
+            {
+                return entry;
+            }
+        }
+    }
+
+    /// <summary>Adds <paramref name="key"/> and returns its new number; when it is already present, returns the existing number as <c>~number</c> (negative).</summary>
+    public int Add(ReadOnlySpan<char> key)
+    {
+        var hash = Hash(key);
+        var slot = hash & _mask;
+        for (; ; slot = (slot + 1) & _mask)
+        {
+            var entry = _slots[slot] - 1;
+            if (entry < 0)
+            {
+                break;
+            }
+
+            if (_hashes[entry] == hash && key.SequenceEqual(this[entry]))
+            {
+                return ~entry;
+            }
+        }
+
+        var index = Count;
+        if (index + 1 >= _starts.Length)
+        {
+            Array.Resize(ref _starts, _starts.Length * 2);
+            Array.Resize(ref _hashes, _hashes.Length * 2);
+        }
+
+        if (_textLength + key.Length > _text.Length)
+        {
+            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + key.Length));
+        }
+
+        key.CopyTo(_text.AsSpan(_textLength));
+        _textLength += key.Length;
+        _starts[index + 1] = _textLength;
+        _hashes[index] = hash;
+        _slots[slot] = index + 1;
+        Count = index + 1;
+        if (Count * 2 > _slots.Length)
+        {
+            Grow();
+        }
+
+        return index;
+    }
+
+    private void Grow()
+    {
+        _slots = new int[_slots.Length * 2];
+        _mask = _slots.Length - 1;
+        for (var entry = 0; entry < Count; entry++)
+        {
+            var slot = _hashes[entry] & _mask;
+            while (_slots[slot] != 0)
+            {
+                slot = (slot + 1) & _mask;
+            }
+
+            _slots[slot] = entry + 1;
+        }
+    }
+
+    /// <summary>
+    /// A fast, fixed (unseeded) 64-bit multiply-xorshift hash over the key's bytes, folded to a non-negative int.
+    /// Ids come from the user's own files, so hash flooding is not a threat worth a keyed hash's cost.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Hash(ReadOnlySpan<char> key)
+    {
+        var bytes = MemoryMarshal.AsBytes(key);
+        var h = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
+        while (bytes.Length >= 8)
+        {
+            h = (h ^ MemoryMarshal.Read<ulong>(bytes)) * 0xBF58476D1CE4E5B9UL;
+            h ^= h >> 31;
+            bytes = bytes[8..];
+        }
+
+        ulong tail = 0;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            tail |= (ulong)bytes[i] << (8 * i);
+        }
+
+        h = (h ^ tail) * 0x94D049BB133111EBUL;
+        h ^= h >> 29;
+        return (int)(h ^ (h >> 32)) & int.MaxValue;
+    }
+}
