@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Workbook.Arr;
 
 /// <summary>
@@ -41,6 +43,7 @@ public sealed class AccountHierarchy
     public int Cycles { get; private set; }
 
     /// <summary>Builds the hierarchy and flags cycle members and accounts below cycles (reported in <paramref name="issues"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static AccountHierarchy Build(AccountTable accounts, ArrIssueLog issues)
     {
         var parent = accounts.Parent;

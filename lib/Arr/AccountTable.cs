@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Workbook.Core;
 
 namespace Workbook.Arr;
@@ -62,26 +63,31 @@ public sealed class AccountTable
     /// <summary>SelfParent and DanglingParent, found while resolving parents.</summary>
     internal AccountFlags[] Flags { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<char> Id(int account) => Ids[account];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<char> ParentId(int account) => _kept[account, _parentKept];
 
     /// <summary>The name, or an empty span when the file has no name column.</summary>
     public ReadOnlySpan<char> Name(int account) => _nameKept < 0 ? default : _kept[account, _nameKept];
 
     /// <summary>The input value of column <paramref name="column"/> (an index into <see cref="Header"/>); empty for the filled columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<char> Field(int account, int column) =>
         column == IdColumnIndex ? Ids[account]
         : _keptIndexOf[column] >= 0 ? _kept[account, _keptIndexOf[column]]
         : default;
 
     /// <summary>The account number of an id, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(ReadOnlySpan<char> id) => Ids.Find(id);
 
     /// <summary>
     /// Reads the whole table. Account rows are never skipped, even leniently, because the output repeats every row:
     /// an empty or repeated id, or a row with the wrong number of fields, stops the run with the file and line.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static AccountTable Read(CsvReader reader, ArrIssueLog issues, long sizeHint, IProgress<long>? bytesRead = null)
     {
         var header = reader.Header;
@@ -142,6 +148,7 @@ public sealed class AccountTable
     }
 
     /// <summary>Turns each parent_id into an account number, applying the self-parent and dangling-parent policies.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ResolveParents(ArrIssueLog issues)
     {
         for (var account = 0; account < Count; account++)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Workbook.Core;
 
 namespace Workbook.Arr;
@@ -23,7 +24,7 @@ public static class ArrOutput
         var header = AccountsHeader(accounts);
         var money = new MoneyText(result);
         var filled = header.Select(column => AccountTable.FilledColumns.ToList().IndexOf(column)).ToArray();
-        CsvWriter.WriteFile(path, header, Enumerable.Range(0, accounts.Count), (csv, account) =>
+        CsvWriter.WriteFile(path, header, Enumerable.Range(0, accounts.Count), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (csv, account) =>
         {
             for (var column = 0; column < filled.Length; column++)
             {
@@ -124,8 +125,10 @@ public static class ArrOutput
         private static readonly string Zero = Numbers.Dollars(0m);
         private readonly Dictionary<int, string> _hierarchies = [];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public string Arr(int account) => Format(result.Arr(account));
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public string? HierarchyArr(int account)
         {
             var top = result.UltimateParent(account);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Workbook.Arr;
 
 /// <summary>One account's rollup, for notebooks and tests (the CLI writes straight from the arrays).</summary>
@@ -71,15 +73,18 @@ public sealed class ArrResult
     public int Count => _arr.Length;
 
     /// <summary>The account's own ARR: the sum of its active items on active subscriptions.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public decimal Arr(int account) => _arr[account];
 
     /// <summary>The account's ARR plus all its descendants'; null on a cycle.</summary>
     public decimal? SubtreeArr(int account) => (Inputs.Accounts.Flags[account] & AccountFlags.Cycle) != 0 ? null : _subtree[account];
 
     /// <summary>The ARR of the account's whole hierarchy (its ultimate parent's subtree); null on or below a cycle.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public decimal? HierarchyArr(int account) => UltimateParent(account) is var top and >= 0 ? _subtree[top] : null;
 
     /// <summary>The ultimate parent's account number; -1 on or below a cycle.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int UltimateParent(int account) => Inputs.Hierarchy.UltimateParent[account];
 
     /// <summary>Steps below the ultimate parent; null on or below a cycle.</summary>

@@ -31,9 +31,14 @@ internal sealed class IdIndex
 
     public int Count { get; private set; }
 
-    public ReadOnlySpan<char> this[int index] => _text.AsSpan(_starts[index], _starts[index + 1] - _starts[index]);
+    public ReadOnlySpan<char> this[int index]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _text.AsSpan(_starts[index], _starts[index + 1] - _starts[index]);
+    }
 
     /// <summary>The number of <paramref name="key"/>, or -1 when it was never added.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Find(ReadOnlySpan<char> key)
     {
         var hash = Hash(key);
@@ -53,6 +58,7 @@ internal sealed class IdIndex
     }
 
     /// <summary>Adds <paramref name="key"/> and returns its new number; when it is already present, returns the existing number as <c>~number</c> (negative).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Add(ReadOnlySpan<char> key)
     {
         var hash = Hash(key);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Workbook.Core;
 
 namespace Workbook.Arr;
@@ -30,6 +31,7 @@ public sealed class ItemTable
     /// <summary>An item's ARR: 7 licences at $15 with a 0.10 discount → 94.50.</summary>
     public static decimal ItemArr(decimal quantity, decimal listPrice, decimal discount) => quantity * listPrice * (1m - discount);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ItemTable Read(CsvReader reader, SubscriptionTable subscriptions, ArrIssueLog issues, bool lenient)
     {
         var idColumn = reader.Column("id");

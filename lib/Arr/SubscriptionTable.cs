@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Workbook.Core;
 
 namespace Workbook.Arr;
@@ -28,6 +29,7 @@ public sealed class SubscriptionTable
     /// <summary>Last day of the term (<see cref="DateOnly.DayNumber"/>), inclusive.</summary>
     internal ReadOnlySpan<int> End => _end.AsSpan(0, Count);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static SubscriptionTable Read(CsvReader reader, AccountTable accounts, ArrIssueLog issues, bool lenient)
     {
         var idColumn = reader.Column("id");

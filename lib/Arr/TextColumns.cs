@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Workbook.Arr;
 
 /// <summary>
@@ -25,6 +27,7 @@ internal sealed class TextColumns
     public int RowCount => _width == 0 ? 0 : _fields / _width;
 
     /// <summary>Appends the next field of the current row (rows are filled field by field, in order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(ReadOnlySpan<char> value)
     {
         if (_length + value.Length > _chars.Length)
@@ -44,6 +47,7 @@ internal sealed class TextColumns
 
     public ReadOnlySpan<char> this[int row, int column]
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             var field = row * _width + column;

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Workbook.Core;
@@ -14,7 +14,6 @@ namespace Workbook.Core;
 /// </summary>
 public sealed class CsvReader : IDisposable
 {
-    private static readonly SearchValues<char> UnquotedStops = SearchValues.Create(",\r\n\"");
 
     private readonly TextReader _reader;
     private readonly char[] _buffer = new char[1 << 16];
@@ -101,6 +100,7 @@ public sealed class CsvReader : IDisposable
     public bool HasColumn(string name) => _columns.ContainsKey(name);
 
     /// <summary>Advances to the next record. Returns false at the end of the file.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         if (!ReadRecord())
@@ -148,6 +148,7 @@ public sealed class CsvReader : IDisposable
 
     public void Dispose() => _reader.Dispose();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadRecord()
     {
         while (true)
@@ -166,6 +167,7 @@ public sealed class CsvReader : IDisposable
     }
 
     /// <summary>Parses one physical record into the record buffer. False when the input is exhausted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ParseRecord()
     {
         _count = 0;
@@ -193,7 +195,7 @@ public sealed class CsvReader : IDisposable
             }
 
             var span = _buffer.AsSpan(_pos, _len - _pos);
-            var stop = span.IndexOfAny(UnquotedStops);
+            var stop = CsvSyntax.IndexOfSpecial(span);
             if (stop < 0)
             {
                 Append(span);
@@ -222,6 +224,7 @@ public sealed class CsvReader : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseQuoted()
     {
         var openedOn = _nextLine;
@@ -255,6 +258,7 @@ public sealed class CsvReader : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void EndLine(char c)
     {
         _nextLine++;
@@ -264,6 +268,7 @@ public sealed class CsvReader : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool EnsureData()
     {
         if (_pos < _len)
@@ -282,6 +287,7 @@ public sealed class CsvReader : IDisposable
         return !_eof;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void StartField()
     {
         if (_count == _starts.Length)
@@ -293,12 +299,14 @@ public sealed class CsvReader : IDisposable
         _starts[_count] = _recordLength;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void EndField()
     {
         _lengths[_count] = _recordLength - _starts[_count];
         _count++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Append(ReadOnlySpan<char> text)
     {
         if (_recordLength + text.Length > _record.Length)

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Workbook.Core;
 
@@ -9,12 +9,12 @@ namespace Workbook.Core;
 /// </summary>
 public sealed class CsvWriter(TextWriter writer)
 {
-    private static readonly SearchValues<char> NeedsQuoting = SearchValues.Create(",\"\r\n");
     private bool _rowStarted;
 
     public CsvWriter Field(string? value) => Field(value.AsSpan());
 
     /// <summary>Writes a field straight from a span (no string is allocated: large tables write millions of fields).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CsvWriter Field(ReadOnlySpan<char> value)
     {
         if (_rowStarted)
@@ -28,7 +28,7 @@ public sealed class CsvWriter(TextWriter writer)
             return this;
         }
 
-        if (value.IndexOfAny(NeedsQuoting) < 0)
+        if (CsvSyntax.IndexOfSpecial(value) < 0)
         {
             writer.Write(value);
             return this;
@@ -52,6 +52,7 @@ public sealed class CsvWriter(TextWriter writer)
     /// <summary>A number with a fixed count of decimals, rounded half away from zero.</summary>
     public CsvWriter Field(decimal value, int decimals) => Field(Numbers.Fixed(value, decimals));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void EndRow()
     {
         writer.Write('\n');
