@@ -45,9 +45,9 @@ public sealed class ItemTable
         var ids = new IdIndex();
         var lines = new List<long>();
 
-        while (RowReader.Next(reader, issues, lenient))
+        var rowsRead = 0;
+        while (RowReader.Next(reader, issues, lenient, ref rowsRead))
         {
-            table.RowsRead++;
             int start, end;
             decimal arr;
             try
@@ -86,6 +86,7 @@ public sealed class ItemTable
             table.Append(subscription, start, end, arr);
         }
 
+        table.RowsRead = rowsRead;
         return table;
     }
 

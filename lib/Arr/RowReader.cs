@@ -6,19 +6,26 @@ namespace Workbook.Arr;
 internal static class RowReader
 {
     /// <summary>
-    /// Advances to the next row. A row with the wrong number of fields is an error, or, when lenient,
-    /// a skipped row (the reader has already moved past it, so reading on is safe).
+    /// Advances to the next row, counting every row in <paramref name="rowsRead"/>. A row with the wrong number of
+    /// fields is an error, or, when lenient, a skipped row (the reader has already moved past it, so reading on is safe).
     /// </summary>
-    public static bool Next(CsvReader reader, ArrIssueLog issues, bool lenient)
+    public static bool Next(CsvReader reader, ArrIssueLog issues, bool lenient, ref int rowsRead)
     {
         while (true)
         {
             try
             {
-                return reader.Read();
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                rowsRead++;
+                return true;
             }
             catch (InputDataException error) when (lenient && error.Line > 0)
             {
+                rowsRead++;
                 issues.Add(ArrIssueKind.SkippedRow, error.Message);
             }
         }

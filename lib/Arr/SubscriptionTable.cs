@@ -38,9 +38,9 @@ public sealed class SubscriptionTable
         var endColumn = reader.Column("end_date");
         var table = new SubscriptionTable(new IdIndex());
 
-        while (RowReader.Next(reader, issues, lenient))
+        var rowsRead = 0;
+        while (RowReader.Next(reader, issues, lenient, ref rowsRead))
         {
-            table.RowsRead++;
             int account, start, end;
             try
             {
@@ -73,6 +73,7 @@ public sealed class SubscriptionTable
             table.Append(subscription, account, start, end, reader.LineNumber);
         }
 
+        table.RowsRead = rowsRead;
         return table;
     }
 
