@@ -22,7 +22,7 @@ public static class ArrGenerator
     public const int DefaultSeed = 20_240_630;
 
     private const double RootShare = 65_871 / 250_000.0;
-    private const double OneSubscriptionShare = 24_772 / 250_000.0;
+    private const double SubscriptionsPerAccount = 35_000 / 250_000.0;
     private const double TwoSubscriptionsShare = 5_114 / 250_000.0;
     private const int ShuffleWindow = 4_096;
 
@@ -78,8 +78,10 @@ public static class ArrGenerator
         {
             _total = accounts;
             _undecided = accounts;
-            _twoLeft = (long)Math.Round(accounts * TwoSubscriptionsShare);
-            _oneLeft = Math.Min(accounts - _twoLeft, (long)Math.Round(accounts * OneSubscriptionShare));
+            // The subscription total is what scales exactly (35,000 per 250,000 accounts); accounts with two take their share of it.
+            var subscriptions = (long)Math.Round(accounts * SubscriptionsPerAccount);
+            _twoLeft = Math.Min((long)Math.Round(accounts * TwoSubscriptionsShare), subscriptions / 2);
+            _oneLeft = Math.Min(accounts - _twoLeft, subscriptions - 2 * _twoLeft);
             var roots = Math.Max(1, (long)Math.Round(accounts * RootShare));
 
             accountCsv.Row([.. AccountTable.ChallengeHeader]);
