@@ -10,9 +10,9 @@
 # Before timing, the 250k outputs of both peers are compared with workbook's on every row (compare.py).
 # The workbook executable is the Release build, and also a ReadyToRun publish of it when that restores.
 # Data and outputs go to bench/data/ (git-ignored). Results print as markdown (also bench/data/arr-results.md).
-set -euo pipefail
 # shellcheck disable=SC2046 # argument lists come from the *_args functions unquoted: paths under bench/data have no spaces
 # shellcheck disable=SC1091
+set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
