@@ -35,51 +35,60 @@ public sealed class ArrInputs
     /// <summary>
     /// Loads the three CSV files. Bad rows in subscriptions or items stop the load with an error naming file, line
     /// and column, unless <paramref name="lenient"/>, which skips and reports them. <paramref name="progress"/>
-    /// receives the fraction of input bytes read (0..1).
+    /// receives the fraction of the accounts file read (0..1), the bulk of the input.
     /// </summary>
     public static ArrInputs Load(string accounts, string subscriptions, string items, bool lenient = false, IProgress<double>? progress = null)
     {
-        var sizes = new[] { accounts, subscriptions, items }.Select(path => File.Exists(path) ? new FileInfo(path).Length : 0).ToArray();
-        var total = Math.Max(1, sizes.Sum());
-        IProgress<long>? Within(long before) =>
-            progress is null ? null : new InlineProgress(position => progress.Report((double)(before + position) / total));
-
-        var issues = new ArrIssueLog();
-        AccountTable accountTable;
-        using (var reader = CsvReader.Open(accounts))
-        {
-            accountTable = AccountTable.Read(reader, issues, sizes[0], Within(0));
-        }
-
-        progress?.Report((double)sizes[0] / total);
-        SubscriptionTable subscriptionTable;
-        using (var reader = CsvReader.Open(subscriptions))
-        {
-            subscriptionTable = SubscriptionTable.Read(reader, accountTable, issues, lenient);
-        }
-
-        ItemTable itemTable;
-        using (var reader = CsvReader.Open(items))
-        {
-            itemTable = ItemTable.Read(reader, subscriptionTable, issues, lenient);
-        }
-
+        var size = File.Exists(accounts) ? new FileInfo(accounts).Length : 0;
+        var bytesRead = progress is null ? null : new InlineProgress(position => progress.Report((double)position / Math.Max(1, size)));
+        var inputs = Build(() => CsvReader.Open(accounts), () => CsvReader.Open(subscriptions), () => CsvReader.Open(items), lenient, size, bytesRead);
         progress?.Report(1);
-        return new ArrInputs(accountTable, subscriptionTable, itemTable, issues);
+        return inputs;
     }
 
     /// <summary>Reads the three tables from text (tests, notebooks); the names appear in messages.</summary>
     public static ArrInputs Read(TextReader accounts, TextReader subscriptions, TextReader items, bool lenient = false,
-        string accountsName = AccountsFile, string subscriptionsName = SubscriptionsFile, string itemsName = ItemsFile)
+        string accountsName = AccountsFile, string subscriptionsName = SubscriptionsFile, string itemsName = ItemsFile) =>
+        Build(() => new CsvReader(accounts, accountsName), () => new CsvReader(subscriptions, subscriptionsName), () => new CsvReader(items, itemsName), lenient, 0, null);
+
+    /// <summary>
+    /// Reads accounts on this thread while another reads subscriptions then items (they need each other, not the
+    /// accounts), then links them. Errors come out as a sequential read would report them: the accounts file's first.
+    /// </summary>
+    private static ArrInputs Build(Func<CsvReader> openAccounts, Func<CsvReader> openSubscriptions, Func<CsvReader> openItems, bool lenient, long accountsSize, IProgress<long>? accountBytes)
     {
-        var issues = new ArrIssueLog();
-        using var accountReader = new CsvReader(accounts, accountsName);
-        var accountTable = AccountTable.Read(accountReader, issues, sizeHint: 0);
-        using var subscriptionReader = new CsvReader(subscriptions, subscriptionsName);
-        var subscriptionTable = SubscriptionTable.Read(subscriptionReader, accountTable, issues, lenient);
-        using var itemReader = new CsvReader(items, itemsName);
-        var itemTable = ItemTable.Read(itemReader, subscriptionTable, issues, lenient);
-        return new ArrInputs(accountTable, subscriptionTable, itemTable, issues);
+        var issues = new ArrIssueLog(); // written only by the worker until it is joined
+        var worker = Task.Run(() =>
+        {
+            SubscriptionTable subscriptions;
+            using (var reader = openSubscriptions())
+            {
+                subscriptions = SubscriptionTable.Read(reader, issues, lenient);
+            }
+
+            using (var reader = openItems())
+            {
+                return (subscriptions, ItemTable.Read(reader, subscriptions, issues, lenient));
+            }
+        });
+
+        AccountTable accounts;
+        try
+        {
+            using var reader = openAccounts();
+            accounts = AccountTable.Read(reader, accountsSize, accountBytes);
+        }
+        catch
+        {
+            // Let the worker finish (its files closed) before reporting; its own error, if any, comes second.
+            ((IAsyncResult)worker).AsyncWaitHandle.WaitOne();
+            throw;
+        }
+
+        var (subscriptionTable, itemTable) = worker.GetAwaiter().GetResult();
+        accounts.LinkParents(issues);
+        subscriptionTable.LinkAccounts(accounts, issues);
+        return new ArrInputs(accounts, subscriptionTable, itemTable, issues);
     }
 
     /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool).</summary>

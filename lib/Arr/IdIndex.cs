@@ -57,6 +57,14 @@ internal sealed class IdIndex
         }
     }
 
+    /// <summary>The number of <paramref name="key"/>, added first when new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int GetOrAdd(ReadOnlySpan<char> key)
+    {
+        var index = Add(key);
+        return index >= 0 ? index : ~index;
+    }
+
     /// <summary>Adds <paramref name="key"/> and returns its new number; when it is already present, returns the existing number as <c>~number</c> (negative).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Add(ReadOnlySpan<char> key)

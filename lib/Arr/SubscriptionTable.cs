@@ -3,22 +3,30 @@ using Workbook.Core;
 
 namespace Workbook.Arr;
 
-/// <summary>subscriptions.csv: each subscription's account number (-1 when its account_id names no account) and its term.</summary>
+/// <summary>
+/// subscriptions.csv: each subscription's account number (-1 when its account_id names no account) and its term.
+/// Read without the accounts (so both files can be read at once): the account ids are interned as read and
+/// linked to account numbers afterwards, once per distinct account.
+/// </summary>
 public sealed class SubscriptionTable
 {
-    private int[] _account = new int[16];
+    private readonly IdIndex _accountIds = new(); // distinct account_id values, linked by LinkAccounts
+    private int[] _accountKey = new int[16];
+    private int[] _account = [];
     private int[] _start = new int[16];
     private int[] _end = new int[16];
     private long[] _lines = new long[16];
 
-    private SubscriptionTable(IdIndex ids) => Ids = ids;
+    private SubscriptionTable(string fileName) => FileName = fileName;
+
+    public string FileName { get; }
 
     public int Count => Ids.Count;
 
     /// <summary>Data rows in the file, skipped ones included.</summary>
     public int RowsRead { get; private set; }
 
-    internal IdIndex Ids { get; }
+    internal IdIndex Ids { get; } = new();
 
     /// <summary>Account number, or -1 for an unknown account (reported; the subscription never counts).</summary>
     internal ReadOnlySpan<int> Account => _account.AsSpan(0, Count);
@@ -30,18 +38,17 @@ public sealed class SubscriptionTable
     internal ReadOnlySpan<int> End => _end.AsSpan(0, Count);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static SubscriptionTable Read(CsvReader reader, AccountTable accounts, ArrIssueLog issues, bool lenient)
+    internal static SubscriptionTable Read(CsvReader reader, ArrIssueLog issues, bool lenient)
     {
         var idColumn = reader.Column("id");
         var accountColumn = reader.Column("account_id");
         var startColumn = reader.Column("start_date");
         var endColumn = reader.Column("end_date");
-        var table = new SubscriptionTable(new IdIndex());
-
+        var table = new SubscriptionTable(reader.FileName);
         var rowsRead = 0;
         while (RowReader.Next(reader, issues, lenient, ref rowsRead))
         {
-            int account, start, end;
+            int start, end;
             try
             {
                 if (reader[idColumn].IsEmpty)
@@ -50,7 +57,6 @@ public sealed class SubscriptionTable
                 }
 
                 (start, end) = RowReader.Term(reader, startColumn, endColumn);
-                account = accounts.Find(reader[accountColumn]);
             }
             catch (InputDataException error) when (lenient)
             {
@@ -65,31 +71,47 @@ public sealed class SubscriptionTable
                 throw reader.Error(idColumn, $"duplicate subscription id '{reader[idColumn]}' (first on line {table._lines[~subscription]})");
             }
 
-            if (account < 0)
-            {
-                issues.Add(ArrIssueKind.UnknownAccount, reader, r => $"{r.FileName}:{r.LineNumber}: subscription '{r[idColumn]}' names account '{r[accountColumn]}', which does not exist");
-            }
-
-            table.Append(subscription, account, start, end, reader.LineNumber);
+            table.Append(subscription, table._accountIds.GetOrAdd(reader[accountColumn]), start, end, reader.LineNumber);
         }
 
         table.RowsRead = rowsRead;
         return table;
     }
 
-    private void Append(int subscription, int account, int start, int end, long line)
+    /// <summary>Turns each account_id into an account number; subscriptions of unknown accounts are reported.</summary>
+    internal void LinkAccounts(AccountTable accounts, ArrIssueLog issues)
     {
-        if (subscription == _account.Length)
+        var accountOfKey = new int[_accountIds.Count];
+        for (var key = 0; key < accountOfKey.Length; key++)
         {
-            Array.Resize(ref _account, subscription * 2);
+            accountOfKey[key] = accounts.Find(_accountIds[key]);
+        }
+
+        _account = new int[Count];
+        for (var subscription = 0; subscription < Count; subscription++)
+        {
+            _account[subscription] = accountOfKey[_accountKey[subscription]];
+            if (_account[subscription] < 0)
+            {
+                issues.Add(ArrIssueKind.UnknownAccount, subscription, s =>
+                    $"{FileName}:{_lines[s]}: subscription '{Ids[s]}' names account '{_accountIds[_accountKey[s]]}', which does not exist");
+            }
+        }
+    }
+
+    private void Append(int subscription, int accountKey, int start, int end, long line)
+    {
+        if (subscription == _accountKey.Length)
+        {
+            Array.Resize(ref _accountKey, subscription * 2);
             Array.Resize(ref _start, subscription * 2);
             Array.Resize(ref _end, subscription * 2);
             Array.Resize(ref _lines, subscription * 2);
         }
 
-        _lines[subscription] = line;
-        _account[subscription] = account;
+        _accountKey[subscription] = accountKey;
         _start[subscription] = start;
         _end[subscription] = end;
+        _lines[subscription] = line;
     }
 }
