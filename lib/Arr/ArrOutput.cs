@@ -123,7 +123,7 @@ public static class ArrOutput
     private sealed class MoneyText(ArrResult result)
     {
         private static readonly string Zero = Numbers.Dollars(0m);
-        private readonly Dictionary<int, string> _hierarchies = [];
+        private readonly string?[] _hierarchies = new string?[result.Count]; // by ultimate parent
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public string Arr(int account) => Format(result.Arr(account));
@@ -143,13 +143,7 @@ public static class ArrOutput
                 return Zero;
             }
 
-            if (!_hierarchies.TryGetValue(top, out var text))
-            {
-                text = Numbers.Dollars(dollars);
-                _hierarchies[top] = text;
-            }
-
-            return text;
+            return _hierarchies[top] ??= Numbers.Dollars(dollars);
         }
 
         private static string Format(decimal dollars) => dollars == 0m ? Zero : Numbers.Dollars(dollars);

@@ -8,24 +8,26 @@ namespace Workbook.Arr;
 /// Maps id text to dense numbers 0, 1, 2, ... in the order the ids were added, and keeps the text.
 /// The rollup works on these numbers (arrays indexed by account), so each UUID is hashed once per
 /// mention and never becomes a string object: the keys live in one growing char buffer and the table
-/// is open addressing over int arrays. Ids are compared as exact text (case and spaces matter).
+/// is open addressing over one array of slots. Ids are compared as exact text (case and spaces matter).
 /// </summary>
 internal sealed class IdIndex
 {
     private char[] _text;
     private int _textLength;
     private int[] _starts; // key i is _text[_starts[i] .. _starts[i + 1]]
-    private int[] _hashes;
-    private int[] _slots; // entry + 1; 0 is an empty slot
+
+    // Open addressing, linear probing. A slot holds the key's hash in its high half and its number + 1 in its
+    // low half (0: empty), so a probe that is not a match is rejected without touching the key text: at millions
+    // of ids every other array access is a cache miss.
+    private ulong[] _slots;
     private int _mask;
 
     public IdIndex(int expectedCount = 16, int expectedTextLength = 256)
     {
         _text = new char[Math.Max(16, expectedTextLength)];
         _starts = new int[Math.Max(16, expectedCount) + 1];
-        _hashes = new int[_starts.Length];
         var slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(32, expectedCount * 2));
-        _slots = new int[slots];
+        _slots = new ulong[slots];
         _mask = slots - 1;
     }
 
@@ -44,15 +46,15 @@ internal sealed class IdIndex
         var hash = Hash(key);
         for (var slot = hash & _mask; ; slot = (slot + 1) & _mask)
         {
-            var entry = _slots[slot] - 1;
-            if (entry < 0)
+            var entry = _slots[slot];
+            if (entry == 0)
             {
                 return -1;
             }
 
-            if (_hashes[entry] == hash && key.SequenceEqual(this[entry]))
+            if (Matches(entry, hash, key))
             {
-                return entry;
+                return (int)(uint)entry - 1;
             }
         }
     }
@@ -73,15 +75,15 @@ internal sealed class IdIndex
         var slot = hash & _mask;
         for (; ; slot = (slot + 1) & _mask)
         {
-            var entry = _slots[slot] - 1;
-            if (entry < 0)
+            var entry = _slots[slot];
+            if (entry == 0)
             {
                 break;
             }
 
-            if (_hashes[entry] == hash && key.SequenceEqual(this[entry]))
+            if (Matches(entry, hash, key))
             {
-                return ~entry;
+                return ~((int)(uint)entry - 1);
             }
         }
 
@@ -89,7 +91,6 @@ internal sealed class IdIndex
         if (index + 1 >= _starts.Length)
         {
             Array.Resize(ref _starts, _starts.Length * 2);
-            Array.Resize(ref _hashes, _hashes.Length * 2);
         }
 
         if (_textLength + key.Length > _text.Length)
@@ -100,8 +101,7 @@ internal sealed class IdIndex
         key.CopyTo(_text.AsSpan(_textLength));
         _textLength += key.Length;
         _starts[index + 1] = _textLength;
-        _hashes[index] = hash;
-        _slots[slot] = index + 1;
+        _slots[slot] = ((ulong)(uint)hash << 32) | (uint)(index + 1);
         Count = index + 1;
         if (Count * 2 > _slots.Length)
         {
@@ -111,19 +111,29 @@ internal sealed class IdIndex
         return index;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Matches(ulong entry, int hash, ReadOnlySpan<char> key) =>
+        (int)(entry >> 32) == hash && key.SequenceEqual(this[(int)(uint)entry - 1]);
+
     private void Grow()
     {
-        _slots = new int[_slots.Length * 2];
+        var old = _slots;
+        _slots = new ulong[old.Length * 2];
         _mask = _slots.Length - 1;
-        for (var entry = 0; entry < Count; entry++)
+        foreach (var entry in old)
         {
-            var slot = _hashes[entry] & _mask;
+            if (entry == 0)
+            {
+                continue;
+            }
+
+            var slot = (int)(entry >> 32) & _mask;
             while (_slots[slot] != 0)
             {
                 slot = (slot + 1) & _mask;
             }
 
-            _slots[slot] = entry + 1;
+            _slots[slot] = entry;
         }
     }
 

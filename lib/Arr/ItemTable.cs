@@ -9,10 +9,18 @@ namespace Workbook.Arr;
 /// </summary>
 public sealed class ItemTable
 {
-    private int[] _subscription = new int[16];
-    private int[] _start = new int[16];
-    private int[] _end = new int[16];
-    private decimal[] _arr = new decimal[16];
+    private int[] _subscription;
+    private int[] _start;
+    private int[] _end;
+    private decimal[] _arr;
+
+    private ItemTable(int expectedRows)
+    {
+        _subscription = new int[expectedRows];
+        _start = new int[expectedRows];
+        _end = new int[expectedRows];
+        _arr = new decimal[expectedRows];
+    }
 
     public int Count { get; private set; }
 
@@ -32,7 +40,7 @@ public sealed class ItemTable
     public static decimal ItemArr(decimal quantity, decimal listPrice, decimal discount) => quantity * listPrice * (1m - discount);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static ItemTable Read(CsvReader reader, SubscriptionTable subscriptions, ArrIssueLog issues, bool lenient)
+    internal static ItemTable Read(CsvReader reader, SubscriptionTable subscriptions, ArrIssueLog issues, bool lenient, long sizeHint = 0)
     {
         var idColumn = reader.Column("id");
         var subscriptionColumn = reader.Column("subscription_id");
@@ -41,9 +49,10 @@ public sealed class ItemTable
         var discountColumn = reader.Column("discount");
         var startColumn = reader.Column("start_date");
         var endColumn = reader.Column("end_date");
-        var table = new ItemTable();
-        var ids = new IdIndex();
-        var lines = new List<long>();
+        var rows = (int)Math.Clamp(sizeHint / 110, 16, 1 << 27); // a UUID-keyed row is about 120 bytes
+        var table = new ItemTable(rows);
+        var ids = new IdIndex(rows, rows * 36);
+        var lines = new List<long>(rows);
 
         var rowsRead = 0;
         while (RowReader.Next(reader, issues, lenient, ref rowsRead))

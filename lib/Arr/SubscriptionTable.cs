@@ -10,14 +10,24 @@ namespace Workbook.Arr;
 /// </summary>
 public sealed class SubscriptionTable
 {
-    private readonly IdIndex _accountIds = new(); // distinct account_id values, linked by LinkAccounts
-    private int[] _accountKey = new int[16];
+    private readonly IdIndex _accountIds; // distinct account_id values, linked by LinkAccounts
+    private int[] _accountKey;
     private int[] _account = [];
-    private int[] _start = new int[16];
-    private int[] _end = new int[16];
-    private long[] _lines = new long[16];
+    private int[] _start;
+    private int[] _end;
+    private long[] _lines;
 
-    private SubscriptionTable(string fileName) => FileName = fileName;
+    private SubscriptionTable(string fileName, long sizeHint)
+    {
+        FileName = fileName;
+        var rows = (int)Math.Clamp(sizeHint / 90, 16, 1 << 27); // a UUID-keyed row is about 96 bytes
+        Ids = new IdIndex(rows, rows * 36);
+        _accountIds = new IdIndex(rows, rows * 36);
+        _accountKey = new int[rows];
+        _start = new int[rows];
+        _end = new int[rows];
+        _lines = new long[rows];
+    }
 
     public string FileName { get; }
 
@@ -26,7 +36,7 @@ public sealed class SubscriptionTable
     /// <summary>Data rows in the file, skipped ones included.</summary>
     public int RowsRead { get; private set; }
 
-    internal IdIndex Ids { get; } = new();
+    internal IdIndex Ids { get; }
 
     /// <summary>Account number, or -1 for an unknown account (reported; the subscription never counts).</summary>
     internal ReadOnlySpan<int> Account => _account.AsSpan(0, Count);
@@ -38,13 +48,13 @@ public sealed class SubscriptionTable
     internal ReadOnlySpan<int> End => _end.AsSpan(0, Count);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static SubscriptionTable Read(CsvReader reader, ArrIssueLog issues, bool lenient)
+    internal static SubscriptionTable Read(CsvReader reader, ArrIssueLog issues, bool lenient, long sizeHint = 0)
     {
         var idColumn = reader.Column("id");
         var accountColumn = reader.Column("account_id");
         var startColumn = reader.Column("start_date");
         var endColumn = reader.Column("end_date");
-        var table = new SubscriptionTable(reader.FileName);
+        var table = new SubscriptionTable(reader.FileName, sizeHint);
         var rowsRead = 0;
         while (RowReader.Next(reader, issues, lenient, ref rowsRead))
         {
