@@ -20,26 +20,46 @@ internal static class CsvSyntax
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int IndexOfSpecial(ReadOnlySpan<char> text)
     {
-        var i = 0;
-        if (Vector128.IsHardwareAccelerated && text.Length >= Vector128<ushort>.Count)
+        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        var length = text.Length;
+        if (Vector256.IsHardwareAccelerated && length >= Vector256<ushort>.Count)
         {
-            ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
-            var comma = Vector128.Create((ushort)',');
-            var quote = Vector128.Create((ushort)'"');
-            var cr = Vector128.Create((ushort)'\r');
-            var lf = Vector128.Create((ushort)'\n');
-            for (; i <= text.Length - Vector128<ushort>.Count; i += Vector128<ushort>.Count)
+            // Whole vectors, then one last vector that overlaps the previous one (no scalar tail).
+            var last = length - Vector256<ushort>.Count;
+            for (var i = 0; ; i = Math.Min(i + Vector256<ushort>.Count, last))
             {
-                var chars = Vector128.LoadUnsafe(ref start, (nuint)i);
-                var hits = Vector128.Equals(chars, comma) | Vector128.Equals(chars, quote) | Vector128.Equals(chars, cr) | Vector128.Equals(chars, lf);
-                if (hits != Vector128<ushort>.Zero)
+                var hits = Special(Vector256.LoadUnsafe(ref start, (nuint)i));
+                if (hits != 0)
                 {
-                    return i + BitOperations.TrailingZeroCount(hits.ExtractMostSignificantBits());
+                    return i + BitOperations.TrailingZeroCount(hits);
+                }
+
+                if (i == last)
+                {
+                    return -1;
                 }
             }
         }
 
-        for (; i < text.Length; i++)
+        if (Vector128.IsHardwareAccelerated && length >= Vector128<ushort>.Count)
+        {
+            var last = length - Vector128<ushort>.Count;
+            for (var i = 0; ; i = Math.Min(i + Vector128<ushort>.Count, last))
+            {
+                var hits = Special(Vector128.LoadUnsafe(ref start, (nuint)i));
+                if (hits != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(hits);
+                }
+
+                if (i == last)
+                {
+                    return -1;
+                }
+            }
+        }
+
+        for (var i = 0; i < length; i++)
         {
             if (text[i] is ',' or '"' or '\r' or '\n')
             {
@@ -49,4 +69,19 @@ internal static class CsvSyntax
 
         return -1;
     }
+
+    /// <summary>One bit per char of <paramref name="chars"/> that is a comma, quote, CR or LF.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Special(Vector256<ushort> chars) =>
+        (Vector256.Equals(chars, Vector256.Create((ushort)','))
+            | Vector256.Equals(chars, Vector256.Create((ushort)'"'))
+            | Vector256.Equals(chars, Vector256.Create((ushort)'\r'))
+            | Vector256.Equals(chars, Vector256.Create((ushort)'\n'))).ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Special(Vector128<ushort> chars) =>
+        (Vector128.Equals(chars, Vector128.Create((ushort)','))
+            | Vector128.Equals(chars, Vector128.Create((ushort)'"'))
+            | Vector128.Equals(chars, Vector128.Create((ushort)'\r'))
+            | Vector128.Equals(chars, Vector128.Create((ushort)'\n'))).ExtractMostSignificantBits();
 }

@@ -22,7 +22,24 @@ public class CsvSyntaxTests
         Assert.Equal(expected, CsvSyntax.IndexOfSpecial(text));
 
     [Fact]
-    public void Agrees_with_a_plain_search_at_every_length_and_position()
+    public void Finds_each_special_character_at_every_position_of_every_length_up_to_70()
+    {
+        foreach (var special in new[] { ',', '"', '\r', '\n' })
+        {
+            for (var length = 0; length <= 70; length++)
+            {
+                Assert.Equal(-1, CsvSyntax.IndexOfSpecial(new string('x', length)));
+                for (var position = 0; position < length; position++)
+                {
+                    var text = new string('x', position) + special + new string('y', length - position - 1);
+                    Assert.Equal(position, CsvSyntax.IndexOfSpecial(text));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Agrees_with_a_plain_search_on_random_text()
     {
         var chars = Gen.Elements('a', ',', '"', '\r', '\n', 'é', '\u2028', 'z');
         var strings = Gen.Sized(size => Gen.ArrayOf(chars, size * 3)).Select(cs => new string(cs)).ToArbitrary();
