@@ -215,6 +215,7 @@ public sealed class AccountTable
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Append(int key, int parentKey, int line)
         {
             if (Count == IdKey.Length)

@@ -89,7 +89,11 @@ public sealed class CsvReader : IDisposable
     /// </summary>
     public long? BytesRead => _reader is StreamReader { BaseStream.CanSeek: true } stream ? stream.BaseStream.Position : null;
 
-    public ReadOnlySpan<char> this[int index] => _record.AsSpan(_starts[index], _lengths[index]);
+    public ReadOnlySpan<char> this[int index]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _record.AsSpan(_starts[index], _lengths[index]);
+    }
 
     /// <summary>Index of a header column; a missing column is an error that names it.</summary>
     public int Column(string name) =>
@@ -142,6 +146,7 @@ public sealed class CsvReader : IDisposable
     /// framework's format parser is several times slower); anything else goes to that parser, so what is accepted
     /// is the same.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly value)
     {
         if (text.Length == 10 && text[4] == '-' && text[7] == '-'
@@ -154,6 +159,7 @@ public sealed class CsvReader : IDisposable
 
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         static bool TryDigits(ReadOnlySpan<char> digits, out int number)
         {
             number = 0;

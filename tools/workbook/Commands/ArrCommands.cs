@@ -50,8 +50,7 @@ internal static class ArrCommands
             }
 
             var day = parsed.GetValue(asOf) ?? DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime);
-            var size = inputs.Sum(path => File.Exists(path) ? new FileInfo(path).Length : 0);
-            var result = CliProgress.Run(context, "ARR rollup", 1.0, size >= ProgressThresholdBytes, progress =>
+            ArrResult Run(IProgress<double> progress)
             {
                 var loaded = ArrInputs.Load(inputs[0], inputs[1], inputs[2], parsed.GetValue(lenient), new Scaled(progress, 0.8));
                 var rollup = ArrRollup.Compute(loaded, day);
@@ -64,7 +63,13 @@ internal static class ArrCommands
 
                 progress.Report(1.0);
                 return rollup;
-            });
+            }
+
+            // CliProgress is not even called without a bar to show: it would load Spectre.Console on the hot path.
+            var size = inputs.Sum(path => File.Exists(path) ? new FileInfo(path).Length : 0);
+            var result = context.Interactive && size >= ProgressThresholdBytes
+                ? CliProgress.Run(context, "ARR rollup", 1.0, show: true, Run)
+                : Run(new Progress<double>());
 
             context.Out.Write(ArrOutput.FormatSummary(result.Summary));
             context.Out.WriteLine($"wrote {outPath}");
