@@ -46,6 +46,10 @@ public sealed class ArrInputs
         return inputs;
     }
 
+    /// <summary>Loads accounts.csv, subscriptions.csv and subscription_items.csv from one folder (e.g. arr-data/).</summary>
+    public static ArrInputs LoadFolder(string folder, bool lenient = false) =>
+        Load(Path.Combine(folder, AccountsFile), Path.Combine(folder, SubscriptionsFile), Path.Combine(folder, ItemsFile), lenient);
+
     /// <summary>Reads the three tables from text (tests, notebooks); the names appear in messages.</summary>
     public static ArrInputs Read(TextReader accounts, TextReader subscriptions, TextReader items, bool lenient = false,
         string accountsName = AccountsFile, string subscriptionsName = SubscriptionsFile, string itemsName = ItemsFile) =>

@@ -30,7 +30,11 @@ public sealed record ArrSummary(
     int MaxDepth,
     int Cycles,
     decimal TotalArr,
-    ArrIssueLog Issues);
+    ArrIssueLog Issues)
+{
+    /// <summary>The summary as the command prints it (so a notebook cell shows the same text).</summary>
+    public override string ToString() => ArrOutput.FormatSummary(this);
+}
 
 /// <summary>
 /// The rollup of every account as of a date. Amounts are dollars, unrounded: round only when writing
