@@ -23,20 +23,26 @@ public static class ArrOutput
         var accounts = result.Inputs.Accounts;
         var header = AccountsHeader(accounts);
         var money = new MoneyText(result);
-        var filled = header.Select(column => AccountTable.FilledColumns.ToList().IndexOf(column)).ToArray();
+        var columns = header.Select(column => column switch
+        {
+            AccountTable.UltimateParentColumn => Filled.UltimateParent,
+            AccountTable.ArrColumn => Filled.Arr,
+            AccountTable.HierarchyArrColumn => Filled.HierarchyArr,
+            _ => Filled.No,
+        }).ToArray();
         CsvWriter.WriteFile(path, header, Enumerable.Range(0, accounts.Count), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (csv, account) =>
         {
-            for (var column = 0; column < filled.Length; column++)
+            for (var column = 0; column < columns.Length; column++)
             {
-                switch (filled[column])
+                switch (columns[column])
                 {
-                    case 0:
+                    case Filled.UltimateParent:
                         csv.Field(result.UltimateParent(account) is var top and >= 0 ? accounts.Id(top) : default);
                         break;
-                    case 1:
+                    case Filled.Arr:
                         csv.Field(money.Arr(account));
                         break;
-                    case 2:
+                    case Filled.HierarchyArr:
                         csv.Field(money.HierarchyArr(account));
                         break;
                     default:
@@ -117,6 +123,14 @@ public static class ArrOutput
         }
 
         return text.ToString();
+    }
+
+    private enum Filled
+    {
+        No,
+        UltimateParent,
+        Arr,
+        HierarchyArr,
     }
 
     /// <summary>Dollar text for the two money columns: zero is one shared "0.00", and each paying hierarchy's total is formatted once, not once per member.</summary>
