@@ -119,13 +119,13 @@ say ""
 # --- timings ---------------------------------------------------------------------------------------------------
 say "## Timings (median of N whole-process runs; peak RSS median)"
 say ""
-say "| accounts | program | runs | wall s | peak MB | workbook is faster by |"
+say "| accounts | program | runs | median wall s | median peak MB | time ÷ workbook's |"
 say "|---:|---|---:|---:|---:|---:|"
 row() { # accounts program runs "wall peak" baseline_wall
   local n="$1" name="$2" count="$3" result="$4" base="$5"
   local wall peak ratio
   wall=${result% *}; peak=${result#* }
-  ratio=$("$python" -c "print(f'{$wall / $base:.1f}x' if $base > 0 else '')")
+  ratio=$("$python" -c "print(f'{$wall / $base:.1f}' if $base > 0 else '')")
   say "| $n | $name | $count | $wall | $peak | $ratio |"
 }
 
