@@ -274,6 +274,37 @@ public class ArrAdversarialTests
     }
 
     [Fact]
+    public void Duplicate_item_id_is_an_error()
+    {
+        var subscriptions = SubscriptionsHeader + "s1,a,2023-01-01,2023-12-31\n";
+        var items = ItemsHeader + "i1,s1,Seat,1,1,0,2023-01-01,2023-12-31\ni1,s1,Seat,1,1,0,2023-01-01,2023-12-31\n";
+        var error = Assert.Throws<InputDataException>(() => Read(AccountsHeader + "a,,A,,,\n", subscriptions, items, lenient: true));
+        Assert.Equal("subscription_items.csv:3: column 'id': duplicate item id 'i1' (first on line 2)", error.Message);
+    }
+
+    [Fact]
+    public void Details_flag_every_issue_and_leave_unknowable_values_empty()
+    {
+        var accounts = AccountsHeader + "a,c,A,,,\nb,a,B,,,\nc,b,C,,,\nd,c,D,,,\ne,e,E,,,\nf,ghost,F,,,\n";
+        var (subscriptions, items) = HundredEach("a", "d");
+        using var dir = new TempDir();
+        var path = dir.File("details.csv");
+        ArrOutput.WriteDetails(ArrRollup.Compute(Read(accounts, subscriptions, items), Day), path);
+
+        Assert.Equal(
+            [
+                "id,name,parent_id,ultimate_parent_id,depth,arr,subtree_arr,hierarchy_arr,issues",
+                "a,A,c,,,100.00,,,cycle",
+                "b,B,a,,,0.00,,,cycle",
+                "c,C,b,,,0.00,,,cycle",
+                "d,D,c,,,100.00,100.00,,below_cycle",
+                "e,E,e,e,0,0.00,0.00,0.00,self_parent",
+                "f,F,ghost,f,0,0.00,0.00,0.00,dangling_parent",
+            ],
+            File.ReadAllLines(path));
+    }
+
+    [Fact]
     public void Empty_account_id_is_an_error()
     {
         var error = Assert.Throws<InputDataException>(() => Read(AccountsHeader + ",,Nameless,,,\n"));
