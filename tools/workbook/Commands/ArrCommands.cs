@@ -1,13 +1,145 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Workbook.Arr;
+using Workbook.Core;
 
 namespace Workbook.Cli.Commands;
 
 /// <summary>Part 3: `workbook arr` (the ARR rollup) and `workbook generate arr`.</summary>
 internal static class ArrCommands
 {
-    public static Command Create(CliContext context) =>
-        NotYetImplemented.Attach(new Command("arr", "Fill ultimate_parent_id, arr and hierarchy_arr in accounts.csv."), context);
+    /// <summary>Inputs at least this large get a progress bar (when stderr is a terminal): about 1 s of work.</summary>
+    private const long ProgressThresholdBytes = 100L << 20;
 
-    public static Command CreateGenerate(CliContext context) =>
-        NotYetImplemented.Attach(new Command("arr", "Write synthetic accounts, subscriptions and subscription items."), context);
+    public static Command Create(CliContext context)
+    {
+        var accounts = RequiredFile("--accounts", "accounts.csv: id, parent_id, name, ultimate_parent_id, arr, hierarchy_arr (the last three are filled in the output).");
+        var subscriptions = RequiredFile("--subscriptions", "subscriptions.csv: id, account_id, start_date, end_date (yyyy-MM-dd).");
+        var items = RequiredFile("--items", "subscription_items.csv: id, subscription_id, product_name, quantity, list_price, discount, start_date, end_date.");
+        var output = RequiredFile("--out", "Where to write the filled accounts.csv (atomically; never one of the inputs).");
+        var asOf = new Option<DateOnly?>("--as-of")
+        {
+            Description = "The day ARR is measured on (yyyy-MM-dd): subscriptions and items active on it count, both ends inclusive. Default: today (UTC).",
+            HelpName = "yyyy-MM-dd",
+            CustomParser = ParseDate,
+        };
+        var lenient = new Option<bool>("--lenient")
+        {
+            Description = "Skip and report bad subscription and item rows (unparsable, out of range, end before start) instead of stopping at the first.",
+        };
+        var details = new Option<string?>("--details")
+        {
+            Description = "Also write per-account details: depth, subtree_arr (the account plus its descendants), hierarchy_arr and issue flags.",
+            HelpName = "file",
+        };
+
+        var command = new Command("arr", "Fill ultimate_parent_id, arr and hierarchy_arr in accounts.csv, and print a run summary.")
+        {
+            accounts, subscriptions, items, asOf, output, lenient, details,
+        };
+        command.SetAction(parsed =>
+        {
+            var inputs = new[] { parsed.GetRequiredValue(accounts), parsed.GetRequiredValue(subscriptions), parsed.GetRequiredValue(items) };
+            var outPath = parsed.GetRequiredValue(output);
+            var detailsPath = parsed.GetValue(details);
+            AtomicFile.EnsureNotAnInput(outPath, inputs);
+            if (detailsPath is not null)
+            {
+                AtomicFile.EnsureNotAnInput(detailsPath, [.. inputs, outPath]);
+            }
+
+            var day = parsed.GetValue(asOf) ?? DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime);
+            ArrResult Run(IProgress<double> progress)
+            {
+                var loaded = ArrInputs.Load(inputs[0], inputs[1], inputs[2], parsed.GetValue(lenient), new Scaled(progress, 0.8));
+                var rollup = ArrRollup.Compute(loaded, day);
+                progress.Report(0.85);
+                ArrOutput.WriteAccounts(rollup, outPath);
+                if (detailsPath is not null)
+                {
+                    ArrOutput.WriteDetails(rollup, detailsPath);
+                }
+
+                progress.Report(1.0);
+                return rollup;
+            }
+
+            // CliProgress is not even called without a bar to show: it would load Spectre.Console on the hot path.
+            var size = inputs.Sum(path => File.Exists(path) ? new FileInfo(path).Length : 0);
+            var result = context.Interactive && size >= ProgressThresholdBytes
+                ? CliProgress.Run(context, "ARR rollup", 1.0, show: true, Run)
+                : Run(new Progress<double>());
+
+            context.Out.Write(ArrOutput.FormatSummary(result.Summary));
+            context.Out.WriteLine($"wrote {outPath}");
+            if (detailsPath is not null)
+            {
+                context.Out.WriteLine($"wrote {detailsPath}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command CreateGenerate(CliContext context)
+    {
+        var output = RequiredFile("--out", "Folder for accounts.csv, subscriptions.csv and subscription_items.csv (each written atomically).");
+        var accountCount = new Option<long>("--accounts")
+        {
+            Description = "How many accounts (subscriptions and items scale with it: 35,000 subscriptions per 250,000 accounts).",
+            DefaultValueFactory = _ => ArrGenerator.DefaultAccounts,
+            HelpName = "count",
+        };
+        accountCount.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long>() < 1)
+            {
+                result.AddError("--accounts must be at least 1");
+            }
+        });
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Random seed: the same seed and count give byte-identical files.",
+            DefaultValueFactory = _ => ArrGenerator.DefaultSeed,
+        };
+
+        var command = new Command("arr", "Write synthetic accounts, subscriptions and subscription items shaped like the ARR challenge's tables.")
+        {
+            output, accountCount, seed,
+        };
+        command.SetAction(parsed =>
+        {
+            var folder = parsed.GetRequiredValue(output);
+            var count = parsed.GetValue(accountCount);
+            var totals = CliProgress.Run(context, "Generating accounts", count, count >= 1_000_000, progress =>
+                ArrGenerator.Write(folder, count, parsed.GetValue(seed), progress));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote {totals.Accounts:#,##0} accounts ({totals.Roots:#,##0} without parent), {totals.Subscriptions:#,##0} subscriptions and {totals.Items:#,##0} subscription items to {folder}"));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Option<string> RequiredFile(string name, string description) =>
+        new(name) { Description = description, Required = true, HelpName = name == "--out" ? "path" : "file" };
+
+    private static DateOnly? ParseDate(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        result.AddError($"--as-of '{text}' is not a date: expected yyyy-MM-dd, e.g. 2024-06-30");
+        return null;
+    }
+
+    /// <summary>Maps a phase's 0..1 onto a share of the whole bar.</summary>
+    private sealed class Scaled(IProgress<double> inner, double share) : IProgress<double>
+    {
+        public void Report(double value) => inner.Report(value * share);
+    }
 }

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Whole-process benchmark of `workbook arr` against two peers, on generated 250k and 2.5M account sets.
+#
+#   bench/arr/run.sh [--runs N] [--large-runs N] [--skip-large] [--generator-25m]
+#
+# Each measurement is one whole process (start, three CSVs in, CSV out) timed by /usr/bin/time: the median
+# wall time and the median peak RSS of the runs are reported. Peers, in the same run:
+#   pandas  bench/arr/arr_pandas.py (Debian's python3-pandas, installed here if missing)
+#   sqlite  bench/arr/arr_sqlite.sql run by the sqlite3 command-line tool (Debian's sqlite3)
+# Before timing, the 250k outputs of both peers are compared with workbook's on every row (compare.py).
+# The workbook executable is the Release build, and also a ReadyToRun publish of it when that restores.
+# Data and outputs go to bench/data/ (git-ignored). Results print as markdown (also bench/data/arr-results.md).
+# shellcheck disable=SC2046 # argument lists come from the *_args functions unquoted: paths under bench/data have no spaces
+# shellcheck disable=SC1091
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+
+runs=5
+large_runs=3
+skip_large=false
+generator_25m=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    --large-runs) large_runs="$2"; shift 2 ;;
+    --skip-large) skip_large=true; shift ;;
+    --generator-25m) generator_25m=true; shift ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+
+as_of=2023-06-30
+data="$root/bench/data"
+mkdir -p "$data"
+results="$data/arr-results.md"
+: > "$results"
+say() { echo "$*" | tee -a "$results"; }
+
+# --- tools -------------------------------------------------------------------------------------------------
+python=/usr/bin/python3
+need=()
+"$python" -c 'import pandas' 2>/dev/null || need+=(python3-pandas)
+command -v sqlite3 >/dev/null || need+=(sqlite3)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]} (Debian packages)" >&2
+  apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+echo "building Release" >&2
+dotnet build tools/workbook/Workbook.Cli.csproj -c Release --nologo -v quiet >/dev/null
+workbook="$root/artifacts/bin/Workbook.Cli/release/workbook"
+r2r="$data/publish-r2r/workbook"
+if dotnet publish tools/workbook/Workbook.Cli.csproj -c Release -r linux-x64 --self-contained false \
+     -p:PublishReadyToRun=true -o "$data/publish-r2r" --nologo -v quiet >/dev/null 2>&1; then
+  have_r2r=true
+else
+  have_r2r=false
+  echo "ReadyToRun publish did not restore here; timing the Release build only" >&2
+fi
+
+# --- data ----------------------------------------------------------------------------------------------------
+generate() { # accounts -> folder; prints the generator's wall time and peak RSS
+  local n="$1" dir="$data/arr-$1"
+  if [ ! -f "$dir/subscription_items.csv" ]; then
+    echo "generating $n accounts" >&2
+    /usr/bin/time -f "%e %M" -o "$data/gen-$n.time" "$workbook" generate arr --out "$dir" --accounts "$n" >/dev/null
+  fi
+}
+generate 250000
+$skip_large || generate 2500000
+
+# --- measuring -----------------------------------------------------------------------------------------------
+# measure LABEL RUNS command... : runs the command RUNS times, appends "median_wall_s median_peak_MB" to a table row.
+measure() {
+  local label="$1" count="$2"; shift 2
+  local times="$data/times.txt"
+  : > "$times"
+  for _ in $(seq "$count"); do
+    /usr/bin/time -f "%e %M" -o "$data/one.time" "$@" >/dev/null 2>"$data/stderr.txt" || { cat "$data/stderr.txt" >&2; return 1; }
+    cat "$data/one.time" >> "$times"
+  done
+  "$python" - "$times" "$label" "$count" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+wall = statistics.median(float(r[0]) for r in rows)
+peak = statistics.median(int(r[1]) for r in rows) / 1024
+print(f"{wall:.3f} {peak:.0f}")
+PY
+}
+
+workbook_args() { local dir="$1"; echo arr --accounts "$dir/accounts.csv" --subscriptions "$dir/subscriptions.csv" --items "$dir/subscription_items.csv" --as-of "$as_of" --out "$dir/out-workbook.csv"; }
+pandas_args() { local dir="$1"; echo bench/arr/arr_pandas.py "$dir/accounts.csv" "$dir/subscriptions.csv" "$dir/subscription_items.csv" "$as_of" "$dir/out-pandas.csv"; }
+sqlite_command() { local dir="$1"; echo "sqlite3 :memory: -cmd \"CREATE TEMP TABLE params AS SELECT '$as_of' AS as_of\" -cmd '.cd $dir' < bench/arr/arr_sqlite.sql > '$dir/out-sqlite.csv'"; }
+
+# --- agreement -----------------------------------------------------------------------------------------------
+small="$data/arr-250000"
+"$workbook" $(workbook_args "$small") >/dev/null
+"$python" $(pandas_args "$small")
+sh -c "$(sqlite_command "$small")"
+agree_pandas=$("$python" bench/arr/compare.py "$small/out-workbook.csv" "$small/out-pandas.csv" "pandas peer")
+agree_sqlite=$("$python" bench/arr/compare.py "$small/out-workbook.csv" "$small/out-sqlite.csv" "sqlite peer")
+
+# --- machine ---------------------------------------------------------------------------------------------------
+say "## Machine"
+say ""
+say "- CPU: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(nproc) cores visible"
+say "- Memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo); OS: $(. /etc/os-release; echo "$PRETTY_NAME"); kernel $(uname -r)"
+say "- .NET SDK $(dotnet --version); $("$python" -c 'import sys, pandas; print(f"Python {sys.version.split()[0]}, pandas {pandas.__version__}")'); sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
+say "- Load average before timing: $(cut -d' ' -f1-3 /proc/loadavg)"
+say ""
+say "## Agreement (250k accounts, as of $as_of)"
+say ""
+say "- $agree_pandas"
+say "- $agree_sqlite"
+say ""
+
+# --- timings ---------------------------------------------------------------------------------------------------
+say "## Timings (median of N whole-process runs; peak RSS median)"
+say ""
+say "| accounts | program | runs | median wall s | median peak MB | time ÷ workbook's |"
+say "|---:|---|---:|---:|---:|---:|"
+row() { # accounts program runs "wall peak" baseline_wall
+  local n="$1" name="$2" count="$3" result="$4" base="$5"
+  local wall peak ratio
+  wall=${result% *}; peak=${result#* }
+  ratio=$("$python" -c "print(f'{$wall / $base:.1f}' if $base > 0 else '')")
+  say "| $n | $name | $count | $wall | $peak | $ratio |"
+}
+
+for n in 250000 2500000; do
+  dir="$data/arr-$n"
+  [ -d "$dir" ] || continue
+  count=$runs; peer_count=$runs
+  if [ "$n" = 2500000 ]; then count=$large_runs; peer_count=1; fi
+  wb=$(measure workbook "$count" "$workbook" $(workbook_args "$dir"))
+  base=${wb% *}
+  row "$n" "workbook (Release build)" "$count" "$wb" "$base"
+  if $have_r2r; then
+      r2=$(measure r2r "$count" "$r2r" $(workbook_args "$dir"))
+    row "$n" "workbook (ReadyToRun publish)" "$count" "$r2" "$base"
+  fi
+  row "$n" "pandas peer" "$peer_count" "$(measure pandas "$peer_count" "$python" $(pandas_args "$dir"))" "$base"
+  row "$n" "sqlite3 recursive-CTE peer" "$peer_count" "$(measure sqlite "$peer_count" sh -c "$(sqlite_command "$dir")")" "$base"
+done
+say ""
+
+# --- generator memory ------------------------------------------------------------------------------------------
+say "## Generator (streaming: peak memory must not grow with the account count)"
+say ""
+say "| accounts | wall s | peak MB |"
+say "|---:|---:|---:|"
+for n in 250000 2500000; do
+  [ -f "$data/gen-$n.time" ] && say "| $n | $(cut -d' ' -f1 "$data/gen-$n.time") | $(awk '{printf "%.0f", $2/1024}' "$data/gen-$n.time") |"
+done
+if $generator_25m; then
+  /usr/bin/time -f "%e %M" -o "$data/gen-25000000.time" "$workbook" generate arr --out "$data/arr-25000000" --accounts 25000000 >/dev/null
+  say "| 25000000 | $(cut -d' ' -f1 "$data/gen-25000000.time") | $(awk '{printf "%.0f", $2/1024}' "$data/gen-25000000.time") |"
+  rm -rf "$data/arr-25000000"
+fi
+say ""
+say "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

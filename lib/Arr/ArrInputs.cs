@@ -1,0 +1,104 @@
+using Workbook.Core;
+
+namespace Workbook.Arr;
+
+/// <summary>
+/// The three challenge tables, loaded and linked: accounts with their hierarchy, subscriptions, items, and every
+/// issue found on the way. Each file is read once. Independent of the as-of date, so one load serves many
+/// <see cref="ArrRollup.Compute"/> calls (e.g. a month-end series).
+/// </summary>
+public sealed class ArrInputs
+{
+    public const string AccountsFile = "accounts.csv";
+    public const string SubscriptionsFile = "subscriptions.csv";
+    public const string ItemsFile = "subscription_items.csv";
+
+    private ArrInputs(AccountTable accounts, SubscriptionTable subscriptions, ItemTable items, ArrIssueLog issues)
+    {
+        Accounts = accounts;
+        Subscriptions = subscriptions;
+        Items = items;
+        Issues = issues;
+        Hierarchy = AccountHierarchy.Build(accounts, issues);
+    }
+
+    public AccountTable Accounts { get; }
+
+    public SubscriptionTable Subscriptions { get; }
+
+    public ItemTable Items { get; }
+
+    public AccountHierarchy Hierarchy { get; }
+
+    public ArrIssueLog Issues { get; }
+
+    /// <summary>
+    /// Loads the three CSV files. Bad rows in subscriptions or items stop the load with an error naming file, line
+    /// and column, unless <paramref name="lenient"/>, which skips and reports them. <paramref name="progress"/>
+    /// receives the fraction of the accounts file read (0..1), the bulk of the input.
+    /// </summary>
+    public static ArrInputs Load(string accounts, string subscriptions, string items, bool lenient = false, IProgress<double>? progress = null)
+    {
+        var sizes = new[] { accounts, subscriptions, items }.Select(path => File.Exists(path) ? new FileInfo(path).Length : 0).ToArray();
+        var bytesRead = progress is null ? null : new InlineProgress(position => progress.Report((double)position / Math.Max(1, sizes[0])));
+        var inputs = Build(() => CsvReader.Open(accounts), () => CsvReader.Open(subscriptions), () => CsvReader.Open(items), lenient, sizes, bytesRead);
+        progress?.Report(1);
+        return inputs;
+    }
+
+    /// <summary>Loads accounts.csv, subscriptions.csv and subscription_items.csv from one folder (e.g. arr-data/).</summary>
+    public static ArrInputs LoadFolder(string folder, bool lenient = false) =>
+        Load(Path.Combine(folder, AccountsFile), Path.Combine(folder, SubscriptionsFile), Path.Combine(folder, ItemsFile), lenient);
+
+    /// <summary>Reads the three tables from text (tests, notebooks); the names appear in messages.</summary>
+    public static ArrInputs Read(TextReader accounts, TextReader subscriptions, TextReader items, bool lenient = false,
+        string accountsName = AccountsFile, string subscriptionsName = SubscriptionsFile, string itemsName = ItemsFile) =>
+        Build(() => new CsvReader(accounts, accountsName), () => new CsvReader(subscriptions, subscriptionsName), () => new CsvReader(items, itemsName), lenient, [0, 0, 0], null);
+
+    /// <summary>
+    /// Reads accounts on this thread while another reads subscriptions then items (they need each other, not the
+    /// accounts), then links them. Errors come out as a sequential read would report them: the accounts file's first.
+    /// </summary>
+    /// <param name="sizes">The three files' sizes in bytes (0 when unknown), to size the tables up front.</param>
+    private static ArrInputs Build(Func<CsvReader> openAccounts, Func<CsvReader> openSubscriptions, Func<CsvReader> openItems, bool lenient, long[] sizes, IProgress<long>? accountBytes)
+    {
+        var issues = new ArrIssueLog(); // written only by the worker until it is joined
+        var worker = Task.Run(() =>
+        {
+            SubscriptionTable subscriptions;
+            using (var reader = openSubscriptions())
+            {
+                subscriptions = SubscriptionTable.Read(reader, issues, lenient, sizes[1]);
+            }
+
+            using (var reader = openItems())
+            {
+                return (subscriptions, ItemTable.Read(reader, subscriptions, issues, lenient, sizes[2]));
+            }
+        });
+
+        AccountTable accounts;
+        try
+        {
+            using var reader = openAccounts();
+            accounts = AccountTable.Read(reader, sizes[0], accountBytes);
+        }
+        catch
+        {
+            // Let the worker finish (its files closed) before reporting; its own error, if any, comes second.
+            ((IAsyncResult)worker).AsyncWaitHandle.WaitOne();
+            throw;
+        }
+
+        var (subscriptionTable, itemTable) = worker.GetAwaiter().GetResult();
+        accounts.LinkParents(issues);
+        subscriptionTable.LinkAccounts(accounts, issues);
+        return new ArrInputs(accounts, subscriptionTable, itemTable, issues);
+    }
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class InlineProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+}

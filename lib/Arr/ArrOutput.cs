@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Workbook.Core;
+
+namespace Workbook.Arr;
+
+/// <summary>
+/// The edge where amounts become text: the filled accounts.csv, the --details file, and the run summary.
+/// Money is rounded to cents (half away from zero) here and only here.
+/// </summary>
+public static class ArrOutput
+{
+    public static readonly IReadOnlyList<string> DetailsHeader =
+        ["id", "name", "parent_id", "ultimate_parent_id", "depth", "arr", "subtree_arr", "hierarchy_arr", "issues"];
+
+    /// <summary>The input's header with the filled columns appended when the input lacks them.</summary>
+    public static IReadOnlyList<string> AccountsHeader(AccountTable accounts) =>
+        [.. accounts.Header, .. AccountTable.FilledColumns.Where(column => !accounts.Header.Contains(column))];
+
+    /// <summary>Writes accounts.csv: the input's columns and rows in input order, the three filled columns set. Atomic.</summary>
+    public static void WriteAccounts(ArrResult result, string path)
+    {
+        var accounts = result.Inputs.Accounts;
+        var header = AccountsHeader(accounts);
+        var money = new MoneyText(result);
+        var columns = header.Select(column => column switch
+        {
+            AccountTable.UltimateParentColumn => Filled.UltimateParent,
+            AccountTable.ArrColumn => Filled.Arr,
+            AccountTable.HierarchyArrColumn => Filled.HierarchyArr,
+            _ => Filled.No,
+        }).ToArray();
+        CsvWriter.WriteFile(path, header, Enumerable.Range(0, accounts.Count), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (csv, account) =>
+        {
+            for (var column = 0; column < columns.Length; column++)
+            {
+                switch (columns[column])
+                {
+                    case Filled.UltimateParent:
+                        csv.Field(result.UltimateParent(account) is var top and >= 0 ? accounts.Id(top) : default);
+                        break;
+                    case Filled.Arr:
+                        csv.Field(money.Arr(account));
+                        break;
+                    case Filled.HierarchyArr:
+                        csv.Field(money.HierarchyArr(account));
+                        break;
+                    default:
+                        csv.Field(accounts.Field(account, column));
+                        break;
+                }
+            }
+        });
+    }
+
+    /// <summary>Writes the per-account details: depth, subtree ARR, hierarchy ARR and issue flags. Atomic.</summary>
+    public static void WriteDetails(ArrResult result, string path)
+    {
+        var accounts = result.Inputs.Accounts;
+        var money = new MoneyText(result);
+        CsvWriter.WriteFile(path, DetailsHeader, Enumerable.Range(0, accounts.Count), (csv, account) =>
+        {
+            var top = result.UltimateParent(account);
+            csv.Field(accounts.Id(account))
+                .Field(accounts.Name(account))
+                .Field(accounts.ParentId(account))
+                .Field(top >= 0 ? accounts.Id(top) : default)
+                .Field(result.Depth(account) is { } depth ? depth.ToString(CultureInfo.InvariantCulture) : null)
+                .Field(money.Arr(account))
+                .Field(result.SubtreeArr(account) is { } subtree ? Numbers.Dollars(subtree) : null)
+                .Field(money.HierarchyArr(account))
+                .Field(FlagsText(result.Flags(account)));
+        });
+    }
+
+    /// <summary>"dangling_parent;cycle" style, empty when the account has no issue.</summary>
+    public static string FlagsText(AccountFlags flags) => flags switch
+    {
+        AccountFlags.None => "",
+        _ => string.Join(';', Enum.GetValues<AccountFlags>()
+            .Where(flag => flag != AccountFlags.None && flags.HasFlag(flag))
+            .Select(flag => flag switch
+            {
+                AccountFlags.SelfParent => "self_parent",
+                AccountFlags.DanglingParent => "dangling_parent",
+                AccountFlags.Cycle => "cycle",
+                AccountFlags.BelowCycle => "below_cycle",
+                _ => flag.ToString(),
+            })),
+    };
+
+    /// <summary>The run summary printed on stdout.</summary>
+    public static string FormatSummary(ArrSummary s)
+    {
+        static string N(long value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
+        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        text.WriteLine($"ARR rollup as of {s.AsOf:yyyy-MM-dd}");
+        text.WriteLine($"  rows read:      {N(s.AccountRows)} accounts, {N(s.SubscriptionRows)} subscriptions, {N(s.ItemRows)} subscription items");
+        text.WriteLine($"  active:         {N(s.ActiveSubscriptions)} subscriptions, {N(s.ActiveItems)} items, on {N(s.PayingAccounts)} accounts");
+        text.WriteLine($"  hierarchies:    {N(s.Hierarchies)} (largest {N(s.LargestHierarchy)} accounts), maximum depth {N(s.MaxDepth)}");
+        text.WriteLine($"  total ARR:      {Numbers.DollarsDisplay(s.TotalArr)}");
+        if (s.Issues.Total == 0)
+        {
+            text.WriteLine("  issues:         none");
+            return text.ToString();
+        }
+
+        text.WriteLine($"  issues:         {N(s.Issues.Total)}");
+        foreach (var kind in Enum.GetValues<ArrIssueKind>())
+        {
+            var count = s.Issues.Count(kind);
+            if (count == 0)
+            {
+                continue;
+            }
+
+            var cycles = kind == ArrIssueKind.Cycle ? $" in {N(s.Cycles)} cycle{(s.Cycles == 1 ? "" : "s")}" : "";
+            text.WriteLine($"    {N(count)}{cycles} {ArrIssueLog.Describe(kind)}");
+            foreach (var example in s.Issues.Examples(kind))
+            {
+                text.WriteLine($"      {example}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private enum Filled
+    {
+        No,
+        UltimateParent,
+        Arr,
+        HierarchyArr,
+    }
+
+    /// <summary>Dollar text for the two money columns: zero is one shared "0.00", and each paying hierarchy's total is formatted once, not once per member.</summary>
+    private sealed class MoneyText(ArrResult result)
+    {
+        private static readonly string Zero = Numbers.Dollars(0m);
+        private readonly string?[] _hierarchies = new string?[result.Count]; // by ultimate parent
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public string Arr(int account) => Format(result.Arr(account));
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public string? HierarchyArr(int account)
+        {
+            var top = result.UltimateParent(account);
+            if (top < 0)
+            {
+                return null;
+            }
+
+            var dollars = result.HierarchyArr(account)!.Value;
+            if (dollars == 0m)
+            {
+                return Zero;
+            }
+
+            return _hierarchies[top] ??= Numbers.Dollars(dollars);
+        }
+
+        private static string Format(decimal dollars) => dollars == 0m ? Zero : Numbers.Dollars(dollars);
+    }
+}
