@@ -7,7 +7,7 @@ namespace Workbook.Metronome;
 /// How the client reaches the API. Defaults follow Metronome's official SDKs: 2 retries, 60 s per request,
 /// backoff from 0.5 s doubling to 8 s. <see cref="ToString"/> never shows the token.
 /// </summary>
-public sealed class MetronomeClientOptions
+public sealed record MetronomeClientOptions
 {
     public const string DefaultBaseUrl = "https://api.metronome.com";
 
