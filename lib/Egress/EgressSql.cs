@@ -29,6 +29,9 @@ public static class EgressSql
     /// <summary>Each plan charge's unit price, from the sub-line items that billed it.</summary>
     public const string ChargePrices = "charge_prices.sql";
 
+    /// <summary>One customer's usage per billable metric over a period (parameters $customer_id, $start, $end).</summary>
+    public const string MeteredUsageForPeriod = "metered_usage_for_period.sql";
+
     private static readonly Assembly Assembly = typeof(EgressSql).Assembly;
 
     /// <summary>The text of one of the SQL files, exactly as in the repository.</summary>

@@ -1,18 +1,11 @@
-using Microsoft.Data.Sqlite;
 using Workbook.Egress;
+using static Workbook.Tests.Egress.SqliteValuesForTests;
 
 namespace Workbook.Tests.Egress;
 
 /// <summary>The exercise's export loads with every quirk handled (facts checked by hand on the files).</summary>
 public class ExerciseDataLoadTests
 {
-    internal static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
     [Fact]
     public void Loads_every_table_with_its_row_count()
     {
