@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Workbook.Sandbox;
@@ -50,6 +51,9 @@ public sealed class SandboxServer : IAsyncDisposable
             builder.Logging.ClearProviders();
         }
 
+        // The host must not handle Ctrl+C/SIGTERM itself: whoever hosts the sandbox (the CLI, a test) decides when it
+        // stops, through the cancellation token and DisposeAsync.
+        builder.Services.AddSingleton<IHostLifetime, CallerControlledLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, options.Port);
@@ -154,4 +158,11 @@ public sealed class SandboxServer : IAsyncDisposable
     }
 
     private sealed record SandboxStats(long Requests);
+
+    private sealed class CallerControlledLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }
