@@ -101,7 +101,7 @@ public sealed class CustomersResource
 
     /// <summary><c>GET /v1/customers/{id}</c>.</summary>
     public async Task<Customer> RetrieveAsync(string customerId, CancellationToken cancellationToken = default) =>
-        (await _transport.SendAsync<Single<Customer>>(HttpMethod.Get, $"/v1/customers/{PathBuilder.Segment(customerId)}", null, cancellationToken).ConfigureAwait(false)).Data;
+        (await _transport.SendAsync<Envelope<Customer>>(HttpMethod.Get, $"/v1/customers/{PathBuilder.Segment(customerId)}", null, cancellationToken).ConfigureAwait(false)).Data;
 }
 
 public sealed class InvoicesResource
@@ -130,7 +130,7 @@ public sealed class InvoicesResource
 
     /// <summary><c>GET /v1/customers/{id}/invoices/{invoice_id}</c>.</summary>
     public async Task<Invoice> RetrieveAsync(string customerId, string invoiceId, CancellationToken cancellationToken = default) =>
-        (await _transport.SendAsync<Single<Invoice>>(
+        (await _transport.SendAsync<Envelope<Invoice>>(
             HttpMethod.Get,
             $"/v1/customers/{PathBuilder.Segment(customerId)}/invoices/{PathBuilder.Segment(invoiceId)}",
             null,

@@ -102,7 +102,8 @@ internal sealed class MetronomeTransport : IDisposable
 
     private HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery, object? body)
     {
-        var request = new HttpRequestMessage(method, new Uri(_options.BaseUrl, pathAndQuery));
+        // Appended, not resolved: a base URL with a path (a proxy's /metronome/) keeps it.
+        var request = new HttpRequestMessage(method, new Uri(_options.BaseUrl.AbsoluteUri.TrimEnd('/') + pathAndQuery));
         request.Headers.Authorization = _authorization;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("workbook-metronome", "1.0"));

@@ -13,7 +13,7 @@ public sealed record Page<T>
 }
 
 /// <summary>A single-object response: <c>{"data": {...}}</c>.</summary>
-public sealed record Single<T>
+public sealed record Envelope<T>
 {
     public required T Data { get; init; }
 }

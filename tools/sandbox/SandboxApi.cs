@@ -49,7 +49,7 @@ internal sealed class SandboxApi(SandboxDataset data, SandboxPaging paging, Sand
     }
 
     private Task RetrieveCustomer(HttpContext context, string customerId) =>
-        SandboxHttp.WriteJsonAsync(context, new Single<Customer> { Data = RequireCustomer(customerId) }, faults);
+        SandboxHttp.WriteJsonAsync(context, new Envelope<Customer> { Data = RequireCustomer(customerId) }, faults);
 
     private Task ListInvoices(HttpContext context, string customerId)
     {
@@ -87,7 +87,7 @@ internal sealed class SandboxApi(SandboxDataset data, SandboxPaging paging, Sand
         RequireCustomer(customerId);
         var invoice = data.InvoicesOf(customerId).FirstOrDefault(i => i.Id == invoiceId)
             ?? throw SandboxError.NotFound($"invoice {invoiceId} not found for customer {customerId}");
-        return SandboxHttp.WriteJsonAsync(context, new Single<Invoice> { Data = invoice }, faults);
+        return SandboxHttp.WriteJsonAsync(context, new Envelope<Invoice> { Data = invoice }, faults);
     }
 
     private Task ListPlans(HttpContext context, string customerId)
