@@ -50,6 +50,16 @@ public sealed class CsvWriter(TextWriter writer)
         _rowStarted = false;
     }
 
+    /// <summary>
+    /// Ends the row with another line end, e.g. "\r\n" to reproduce a file written by an exporter. Written before
+    /// each row but the first instead of after each row, it leaves the file without a final newline.
+    /// </summary>
+    public void EndRow(string lineEnd)
+    {
+        writer.Write(lineEnd);
+        _rowStarted = false;
+    }
+
     public void Row(params string?[] fields)
     {
         foreach (var field in fields)

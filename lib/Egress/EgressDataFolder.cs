@@ -15,7 +15,11 @@ public static class EgressDataFolder
     /// <c>sample-egress-data/</c> when it holds the nine files; otherwise a <see cref="WorkbookException"/>
     /// that says how to get data. A folder given explicitly must exist (its files are checked by the loader).
     /// </summary>
-    public static string Resolve(string? dataOption, Func<string, string?> getEnvironmentVariable)
+    public static string Resolve(string? dataOption, Func<string, string?> getEnvironmentVariable) =>
+        Resolve(dataOption, getEnvironmentVariable, RepoPaths.TryFind(RepoFolder));
+
+    /// <summary>As <see cref="Resolve(string?, Func{string, string?})"/>, with the repository folder given (for tests).</summary>
+    internal static string Resolve(string? dataOption, Func<string, string?> getEnvironmentVariable, string? repoFolder)
     {
         if (!string.IsNullOrWhiteSpace(dataOption))
         {
@@ -27,9 +31,9 @@ public static class EgressDataFolder
             return Existing(fromEnvironment, EnvironmentVariable);
         }
 
-        if (RepoPaths.TryFind(RepoFolder) is { } inRepo && EgressExport.IsComplete(inRepo))
+        if (repoFolder is not null && EgressExport.IsComplete(repoFolder))
         {
-            return inRepo;
+            return repoFolder;
         }
 
         throw new WorkbookException(

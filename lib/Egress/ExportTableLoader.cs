@@ -10,28 +10,12 @@ namespace Workbook.Egress;
 /// (PRAGMA table_info), so schema.sql is the one place that lists them: every column must be in the file (extra
 /// file columns are ignored), and each cell is parsed by its declared type, with errors naming file, line and column.
 /// </summary>
-internal sealed class ExportTableLoader
+internal static class ExportTableLoader
 {
-    private const int SqliteConstraint = 19;
-    private const int SqliteConstraintPrimaryKey = 1555;
-
-    private readonly SqliteConnection _connection;
-    private readonly string _table;
-    private readonly IReadOnlyList<TableColumn> _columns;
-
-    private ExportTableLoader(SqliteConnection connection, string table)
-    {
-        _connection = connection;
-        _table = table;
-        _columns = TableColumn.Read(connection, table);
-    }
-
     /// <summary>Loads <paramref name="path"/> into <paramref name="table"/> and returns the number of rows.</summary>
-    public static long Load(SqliteConnection connection, string table, string path, Action<long>? bytesRead = null) =>
-        new ExportTableLoader(connection, table).Load(path, bytesRead);
-
-    private long Load(string path, Action<long>? bytesRead)
+    public static long Load(SqliteConnection connection, string table, string path, Action<long>? bytesRead = null)
     {
+        var columns = TableColumn.Read(connection, table);
         if (!File.Exists(path))
         {
             throw new InputDataException(path, 0, null, "file not found");
@@ -40,27 +24,34 @@ internal sealed class ExportTableLoader
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         using var csv = new CsvReader(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16), path);
 
-        var fromFile = _columns.Where(c => c.Derivation is null).ToList();
-        var cellIndex = fromFile.ToDictionary(c => c.Name, c => csv.Column(c.Name), StringComparer.Ordinal);
-        var keyColumn = _columns.Single(c => c.IsPrimaryKey);
-
-        using var insert = InsertCommand(_table, _columns);
-        using var aliasInsert = _table == "customer" ? AliasInsertCommand() : null;
+        var cells = columns.Select(c => csv.Column(c.Derivation?.SourceColumn ?? c.Name)).ToArray();
+        var key = columns.FindIndex(c => c.IsPrimaryKey);
+        using var insert = new SqliteInsert(connection,
+            $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})");
+        using var aliasInsert = table == "customer" ? new SqliteInsert(connection, "INSERT INTO customer_ingest_alias (alias, customer_id) VALUES (?, ?)") : null;
         long rows = 0;
         while (csv.Read())
         {
-            for (var i = 0; i < _columns.Count; i++)
+            for (var i = 0; i < columns.Count; i++)
             {
-                var column = _columns[i];
-                insert.Parameters[i].Value = column.Derivation is { } derivation
-                    ? Derive(csv, derivation, cellIndex)
-                    : Cell(csv, column, cellIndex[column.Name]);
+                if (columns[i].Derivation is { } derivation)
+                {
+                    BindDerived(insert, i, csv, cells[i], derivation);
+                }
+                else
+                {
+                    BindCell(insert, i, csv, columns[i], cells[i]);
+                }
             }
 
-            Execute(insert, csv, cellIndex[keyColumn.Name], $"duplicate {keyColumn.Name} '{csv.GetString(cellIndex[keyColumn.Name])}': an earlier row has the same one");
+            if (insert.Execute() == SqliteInsert.PrimaryKeyViolation)
+            {
+                throw csv.Error(cells[key], $"duplicate {columns[key].Name} '{csv.GetString(cells[key])}': an earlier row has the same one");
+            }
+
             if (aliasInsert is not null)
             {
-                InsertAliases(aliasInsert, csv, cellIndex["id"], cellIndex["ingest_aliases"]);
+                InsertAliases(aliasInsert, csv, csv.Column("id"), csv.Column("ingest_aliases"));
             }
 
             if ((++rows & 0xFFF) == 0)
@@ -73,33 +64,48 @@ internal sealed class ExportTableLoader
         return rows;
     }
 
-    private static object Cell(CsvReader csv, TableColumn column, int index)
+    private static void BindCell(SqliteInsert insert, int position, CsvReader csv, TableColumn column, int index)
     {
         var text = csv[index];
         if (text.IsEmpty)
         {
-            return column.IsRequired ? throw csv.Error(index, "a value is required") : DBNull.Value;
+            if (column.IsRequired)
+            {
+                throw csv.Error(index, "a value is required");
+            }
+
+            insert.BindNull(position);
+            return;
         }
 
-        return column.Kind switch
+        switch (column.Kind)
         {
-            ColumnKind.Integer => csv.GetInt64(index),
-            ColumnKind.Real => (double)csv.GetDecimal(index),
-            ColumnKind.Timestamp => ExportTimestamp.TryNormalize(text, out var stored)
-                ? stored
-                : throw csv.Error(index, $"'{text}' is not a timestamp (expected e.g. 2024-03-13 00:57:44.673000 UTC, 2024-02-29 0:00:00 or ISO-8601)"),
-            ColumnKind.Json => ValidJson(csv, index),
-            _ => text.ToString(),
-        };
+            case ColumnKind.Integer:
+                insert.BindInteger(position, csv.GetInt64(index));
+                break;
+            case ColumnKind.Real:
+                insert.BindReal(position, (double)csv.GetDecimal(index));
+                break;
+            case ColumnKind.Timestamp:
+                insert.BindText(position, ExportTimestamp.TryNormalize(text, out var stored)
+                    ? stored
+                    : throw csv.Error(index, $"'{text}' is not a timestamp (expected e.g. 2024-03-13 00:57:44.673000 UTC, 2024-02-29 0:00:00 or ISO-8601)"));
+                break;
+            case ColumnKind.Json:
+                EnsureJson(csv, index);
+                insert.BindText(position, text);
+                break;
+            default:
+                insert.BindText(position, text);
+                break;
+        }
     }
 
-    private static string ValidJson(CsvReader csv, int index)
+    private static void EnsureJson(CsvReader csv, int index)
     {
-        var text = csv.GetString(index);
         try
         {
-            using var _ = JsonDocument.Parse(text);
-            return text;
+            using var _ = JsonDocument.Parse(csv.GetString(index));
         }
         catch (JsonException error)
         {
@@ -107,17 +113,17 @@ internal sealed class ExportTableLoader
         }
     }
 
-    private static object Derive(CsvReader csv, Derivation derivation, IReadOnlyDictionary<string, int> cellIndex)
+    private static void BindDerived(SqliteInsert insert, int position, CsvReader csv, int source, Derivation derivation)
     {
-        var source = cellIndex[derivation.SourceColumn];
         if (csv[source].IsEmpty)
         {
-            return DBNull.Value;
+            insert.BindNull(position);
+            return;
         }
 
         try
         {
-            return derivation.Compute(csv.GetString(source));
+            insert.BindText(position, derivation.Compute(csv.GetString(source)));
         }
         catch (FormatException error)
         {
@@ -126,7 +132,7 @@ internal sealed class ExportTableLoader
     }
 
     /// <summary>customer.ingest_aliases is a JSON array of strings; each alias belongs to one customer.</summary>
-    private static void InsertAliases(SqliteCommand insert, CsvReader csv, int idIndex, int aliasesIndex)
+    private static void InsertAliases(SqliteInsert insert, CsvReader csv, int idIndex, int aliasesIndex)
     {
         if (csv[aliasesIndex].IsEmpty)
         {
@@ -149,48 +155,14 @@ internal sealed class ExportTableLoader
 
             if (own.Add(alias))
             {
-                insert.Parameters[0].Value = alias;
-                insert.Parameters[1].Value = csv.GetString(idIndex);
-                Execute(insert, csv, aliasesIndex, $"the alias '{alias}' already belongs to another customer");
+                insert.BindText(0, alias);
+                insert.BindText(1, csv[idIndex]);
+                if (insert.Execute() == SqliteInsert.PrimaryKeyViolation)
+                {
+                    throw csv.Error(aliasesIndex, $"the alias '{alias}' already belongs to another customer");
+                }
             }
         }
-    }
-
-    private static void Execute(SqliteCommand command, CsvReader csv, int keyIndex, string duplicateMessage)
-    {
-        try
-        {
-            command.ExecuteNonQuery();
-        }
-        catch (SqliteException error) when (error.SqliteErrorCode == SqliteConstraint && error.SqliteExtendedErrorCode == SqliteConstraintPrimaryKey)
-        {
-            throw csv.Error(keyIndex, duplicateMessage);
-        }
-    }
-
-    private SqliteCommand InsertCommand(string table, IReadOnlyList<TableColumn> columns)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText =
-            $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
-            $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
-        for (var i = 0; i < columns.Count; i++)
-        {
-            command.Parameters.Add(new SqliteParameter("$p" + i, DBNull.Value));
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private SqliteCommand AliasInsertCommand()
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = "INSERT INTO customer_ingest_alias (alias, customer_id) VALUES ($alias, $customer)";
-        command.Parameters.Add(new SqliteParameter("$alias", DBNull.Value));
-        command.Parameters.Add(new SqliteParameter("$customer", DBNull.Value));
-        command.Prepare();
-        return command;
     }
 }
 
@@ -215,23 +187,16 @@ internal sealed record TableColumn(string Name, ColumnKind Kind, bool IsRequired
         [("events", "properties_json")] = new Derivation("properties", EventProperties.ToJson),
     };
 
-    public static IReadOnlyList<TableColumn> Read(SqliteConnection connection, string table)
+    public static List<TableColumn> Read(SqliteConnection connection, string table)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT name, type, \"notnull\", pk FROM pragma_table_info('{table}') ORDER BY cid";
-        using var reader = command.ExecuteReader();
-        var columns = new List<TableColumn>();
-        while (reader.Read())
-        {
-            var name = reader.GetString(0);
-            columns.Add(new TableColumn(
-                name,
-                KindOf(reader.GetString(1)),
-                IsRequired: reader.GetInt64(2) != 0,
-                IsPrimaryKey: reader.GetInt64(3) != 0,
-                Derived.GetValueOrDefault((table, name))));
-        }
-
+        var columns = SqliteValues.Query(connection,
+            $"SELECT name, type, \"notnull\", pk FROM pragma_table_info('{table}') ORDER BY cid",
+            row => new TableColumn(
+                row.GetString(0),
+                KindOf(row.GetString(1)),
+                IsRequired: row.GetInt64(2) != 0,
+                IsPrimaryKey: row.GetInt64(3) != 0,
+                Derived.GetValueOrDefault((table, row.GetString(0)))));
         return columns.Count > 0 ? columns : throw new InvalidOperationException($"the schema has no table {table}");
     }
 

@@ -88,7 +88,7 @@ CREATE TABLE plan_charge (
     custom_fields        JSON_TEXT,
     updated_at           TIMESTAMP_TEXT
 );
-CREATE INDEX plan_charge_by_plan ON plan_charge (plan_id);
+CREATE INDEX plan_charge_by_plan ON plan_charge (plan_id, billable_metric_id);
 CREATE INDEX plan_charge_by_charge ON plan_charge (charge_id);
 
 CREATE TABLE invoice (
@@ -177,7 +177,8 @@ INSERT INTO metric_rule (family, event_type, quantity_property, group_property) 
 CREATE INDEX metric_rule_by_event_type ON metric_rule (event_type);
 
 -- Every event mapped to the billable metric it feeds, with customer_id resolved from the alias to customer.id.
--- Events of other types, of unknown aliases, or whose group value names no metric feed nothing.
+-- Events of other types, of unknown aliases, or whose group value names no metric feed nothing; an event without
+-- the quantity property has a NULL quantity (SUM skips it).
 CREATE VIEW metered_usage AS
 SELECT a.customer_id   AS customer_id,
        e.timestamp     AS event_timestamp,
@@ -186,10 +187,9 @@ SELECT a.customer_id   AS customer_id,
        e.transaction_id AS transaction_id
 FROM events e
 JOIN customer_ingest_alias a ON a.alias = e.customer_id
-JOIN metric_rule r ON r.event_type = e.event_type
+CROSS JOIN metric_rule r ON r.event_type = e.event_type -- CROSS JOIN: events first, read in table order
 JOIN billable_metric m
   ON m.name = r.family || ' ('
             || replace(CAST(json_extract(e.properties_json, '$."' || r.group_property || '"') AS TEXT), '×', 'x')
             || ')'
- AND m.archived_at IS NULL
-WHERE json_extract(e.properties_json, '$."' || r.quantity_property || '"') IS NOT NULL;
+ AND m.archived_at IS NULL;

@@ -1,13 +1,154 @@
 using System.CommandLine;
+using System.Globalization;
+using Workbook.Core;
+using Workbook.Egress;
 
 namespace Workbook.Cli.Commands;
 
 /// <summary>Part 2: `workbook egress` (the three SQL answers) and `workbook generate egress`.</summary>
 internal static class EgressCommands
 {
-    public static Command Create(CliContext context) =>
-        NotYetImplemented.Attach(new Command("egress", "Load the Metronome data export into SQLite and write the Part 2 answers as CSV."), context);
+    public const string DefaultOutput = "out/egress";
 
-    public static Command CreateGenerate(CliContext context) =>
-        NotYetImplemented.Attach(new Command("egress", "Write a synthetic Metronome data export."), context);
+    /// <summary>Exports at least this large get a progress bar (when stderr is a terminal): about a second of loading.</summary>
+    private const long ProgressThresholdBytes = 50L << 20;
+
+    public static Command Create(CliContext context)
+    {
+        var data = new Option<string?>("--data")
+        {
+            Description = $"Folder holding the export's nine CSV files ('Metronome Sample Egress Data - <table>.csv' or '<table>.csv'). " +
+                $"Default: ${EgressDataFolder.EnvironmentVariable}, else {EgressDataFolder.RepoFolder}/ in the repository when it holds the files.",
+            HelpName = "dir",
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "Folder for the CSVs (each written atomically, overwritten).",
+            DefaultValueFactory = _ => DefaultOutput,
+            HelpName = "dir",
+        };
+        var database = new Option<string?>("--db")
+        {
+            Description = "Also keep the loaded SQLite database in this file (written whole, then renamed into place), for the notebook or your own SQL.",
+            HelpName = "file",
+        };
+
+        var command = new Command("egress",
+            "Load the Metronome data export into SQLite and write the Part 2 answers as CSV: images_by_size.csv (a), a1_march_invoice.csv (b), " +
+            "billings_by_plan.csv and billings_by_plan_issued.csv (c, both readings) and reconciliation.csv (billed vs metered quantities).")
+        {
+            data, output, database,
+        };
+        command.SetAction(parsed =>
+        {
+            var folder = EgressDataFolder.Resolve(parsed.GetValue(data), context.GetEnvironmentVariable);
+            var outFolder = parsed.GetRequiredValue(output);
+            var databasePath = parsed.GetValue(database) ?? EgressDatabase.InMemory;
+            var files = EgressExport.Locate(folder);
+            var size = files.Values.Sum(path => new FileInfo(path).Length);
+            using var loaded = CliProgress.Run(context, "Loading the export", 1.0, size >= ProgressThresholdBytes,
+                progress => EgressDatabase.Load(folder, databasePath, progress));
+            var answers = EgressAnswers.Query(loaded.Connection);
+            var written = EgressReport.Write(answers, outFolder);
+            WriteSummary(context, folder, loaded, answers, written);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command CreateGenerate(CliContext context)
+    {
+        var output = new Option<string>("--out")
+        {
+            Description = "Folder for the nine export files ('Metronome Sample Egress Data - <table>.csv', each written atomically).",
+            Required = true,
+            HelpName = "dir",
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Random seed: the same seed and counts give byte-identical files.",
+            DefaultValueFactory = _ => EgressGeneratorOptions.DefaultSeed,
+        };
+        var customers = new Option<int>("--customers")
+        {
+            Description = $"How many customers (at least {EgressGeneratorOptions.MinimumCustomers}: A1 Company and B1 Company are always there).",
+            DefaultValueFactory = _ => EgressGeneratorOptions.DefaultCustomers,
+            HelpName = "count",
+        };
+        customers.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < EgressGeneratorOptions.MinimumCustomers)
+            {
+                result.AddError($"--customers must be at least {EgressGeneratorOptions.MinimumCustomers} (A1 Company and B1 Company)");
+            }
+        });
+        var eventsPerCustomer = new Option<int>("--events-per-customer")
+        {
+            Description = "Average events per customer (A1 and B1 Company send at least 800).",
+            DefaultValueFactory = _ => EgressGeneratorOptions.DefaultEventsPerCustomer,
+            HelpName = "count",
+        };
+        eventsPerCustomer.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--events-per-customer must be at least 1");
+            }
+        });
+
+        var command = new Command("egress",
+            "Write a synthetic Metronome data export (same nine files, columns and quirks as the exercise's), with FINALIZED invoices priced from its events.")
+        {
+            output, seed, customers, eventsPerCustomer,
+        };
+        command.SetAction(parsed =>
+        {
+            var folder = parsed.GetRequiredValue(output);
+            var options = new EgressGeneratorOptions(parsed.GetValue(customers), parsed.GetValue(seed), parsed.GetValue(eventsPerCustomer));
+            var totals = CliProgress.Run(context, "Generating the export", 1.0, options.Customers >= 2_000,
+                progress => EgressGenerator.Write(folder, options, progress));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote a synthetic export to {folder}: {totals.Customers:#,##0} customers, {totals.Events:#,##0} events, " +
+                $"{totals.Invoices:#,##0} invoices ({totals.FinalizedInvoices:#,##0} FINALIZED)"));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteSummary(CliContext context, string folder, EgressDatabase loaded, EgressAnswers answers, IReadOnlyList<WrittenFile> written)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var counts = loaded.RowCounts;
+        context.Out.WriteLine(string.Create(culture,
+            $"loaded {counts["customer"]:#,##0} customers, {counts["events"]:#,##0} events and {counts["invoice"]:#,##0} invoices from {folder}"));
+        if (loaded.DatabasePath != EgressDatabase.InMemory)
+        {
+            context.Out.WriteLine($"database: {loaded.DatabasePath}");
+        }
+
+        context.Out.WriteLine("(a) images, 10-25 March 2024: " +
+            string.Join(", ", answers.ImagesBySize.Select(row => string.Create(culture, $"{row.ImageSize ?? "(no size)"} {row.NumImages:#,##0}"))));
+        var invoiceTotal = answers.A1MarchInvoice.FirstOrDefault(row => row.Kind == InvoiceRowKind.InvoiceTotal);
+        context.Out.WriteLine(invoiceTotal is null
+            ? "(b) A1 Company: no FINALIZED March 2024 invoice"
+            : $"(b) A1 Company, March 2024: {answers.A1MarchInvoice.Count(row => row.Kind == InvoiceRowKind.Charge)} charges, total {Numbers.DollarsDisplay(invoiceTotal.TotalUsd)}");
+        context.Out.WriteLine("(c) billings by plan, March 2024: " +
+            string.Join(", ", answers.BillingsByPlan.Select(row => $"{row.PlanName} {Numbers.DollarsDisplay(row.TotalUsd)}")));
+        var matching = answers.Reconciliation.Count(row => row.Matches);
+        context.Out.WriteLine($"reconciliation: {matching} of {answers.Reconciliation.Count} billed quantities match the events");
+        foreach (var file in written)
+        {
+            context.Out.WriteLine($"wrote {file.Path} ({file.Rows} rows)");
+        }
+
+        if (answers.A1MarchInvoiceDiscrepancy() is { } discrepancy && invoiceTotal is not null)
+        {
+            context.Err.WriteLine($"warning: A1 Company's March invoice does not add up: {discrepancy}");
+        }
+
+        if (matching < answers.Reconciliation.Count)
+        {
+            context.Err.WriteLine($"warning: {answers.Reconciliation.Count - matching} billed quantities differ from the events (status column of reconciliation.csv)");
+        }
+    }
 }

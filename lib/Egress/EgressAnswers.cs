@@ -1,0 +1,110 @@
+using Microsoft.Data.Sqlite;
+using static Workbook.Egress.SqliteValues;
+
+namespace Workbook.Egress;
+
+/// <summary>(a) One image size and the images generated in it.</summary>
+public sealed record ImageCount(string? ImageSize, decimal NumImages);
+
+public enum InvoiceRowKind
+{
+    /// <summary>A sub-line item: one charge with quantity, unit price and total.</summary>
+    Charge,
+
+    /// <summary>The sum of one product's charges.</summary>
+    ProductSubtotal,
+
+    /// <summary>The invoice total as billed (invoice.total).</summary>
+    InvoiceTotal,
+}
+
+/// <summary>(b) One row of the recreated invoice. Dollars are unrounded; the CSV rounds them.</summary>
+public sealed record InvoiceRow(string? Product, string Description, decimal? Quantity, decimal? UnitPriceUsd, decimal TotalUsd)
+{
+    /// <summary>Read off the row's shape: the total row has no product, a subtotal row no quantity.</summary>
+    public InvoiceRowKind Kind =>
+        Product is null ? InvoiceRowKind.InvoiceTotal : Quantity is null ? InvoiceRowKind.ProductSubtotal : InvoiceRowKind.Charge;
+}
+
+/// <summary>(c) One plan's billings.</summary>
+public sealed record PlanBilling(string PlanName, long Invoices, long Customers, decimal TotalUsd);
+
+/// <summary>One billable metric of one FINALIZED invoice: quantity billed against quantity metered from events.</summary>
+public sealed record ReconciliationRow(
+    string CustomerName,
+    string PeriodStart,
+    string PeriodEnd,
+    string? Product,
+    string? BillableMetric,
+    decimal BilledQuantity,
+    decimal MeteredQuantity,
+    decimal Difference,
+    string Status)
+{
+    public const string Match = "match";
+
+    public bool Matches => Status == Match;
+}
+
+/// <summary>The Part 2 answers, each the result of its SQL file (see <see cref="EgressSql"/>) on a loaded export.</summary>
+public sealed record EgressAnswers(
+    IReadOnlyList<ImageCount> ImagesBySize,
+    IReadOnlyList<InvoiceRow> A1MarchInvoice,
+    IReadOnlyList<PlanBilling> BillingsByPlan,
+    IReadOnlyList<PlanBilling> BillingsByPlanIssued,
+    IReadOnlyList<ReconciliationRow> Reconciliation)
+{
+    public static EgressAnswers Query(SqliteConnection connection) => new(
+        QueryImagesBySize(connection),
+        QueryA1MarchInvoice(connection),
+        QueryBillings(connection, EgressSql.BillingsByPlan),
+        QueryBillings(connection, EgressSql.BillingsByPlanIssued),
+        QueryReconciliation(connection));
+
+    public static IReadOnlyList<ImageCount> QueryImagesBySize(SqliteConnection connection) =>
+        SqliteValues.Query(connection, EgressSql.Text(EgressSql.ImagesBySize), row => new ImageCount(OptionalString(row, 0), Decimal(row, 1)));
+
+    public static IReadOnlyList<InvoiceRow> QueryA1MarchInvoice(SqliteConnection connection) =>
+        SqliteValues.Query(connection, EgressSql.Text(EgressSql.A1MarchInvoice), row => new InvoiceRow(
+            OptionalString(row, 0), row.GetString(1), OptionalDecimal(row, 2), OptionalDecimal(row, 3), Decimal(row, 4)));
+
+    public static IReadOnlyList<PlanBilling> QueryBillings(SqliteConnection connection, string sqlFile) =>
+        SqliteValues.Query(connection, EgressSql.Text(sqlFile), row => new PlanBilling(
+            OptionalString(row, 0) ?? "(no plan)", row.GetInt64(1), row.GetInt64(2), Decimal(row, 3)));
+
+    public static IReadOnlyList<ReconciliationRow> QueryReconciliation(SqliteConnection connection) =>
+        SqliteValues.Query(connection, EgressSql.Text(EgressSql.Reconciliation), row => new ReconciliationRow(
+            row.GetString(0), row.GetString(1), row.GetString(2), OptionalString(row, 3), OptionalString(row, 4),
+            Decimal(row, 5), Decimal(row, 6), Decimal(row, 7), row.GetString(8)));
+
+    /// <summary>
+    /// Null when the recreated invoice adds up (its charges sum to the product subtotals, and those to the invoice
+    /// total as billed, exactly in decimal); otherwise what does not. An empty result is reported too.
+    /// </summary>
+    public string? A1MarchInvoiceDiscrepancy()
+    {
+        var totals = A1MarchInvoice.Where(row => row.Kind == InvoiceRowKind.InvoiceTotal).ToList();
+        if (totals.Count != 1)
+        {
+            return totals.Count == 0
+                ? "no FINALIZED March 2024 invoice for A1 Company in this export"
+                : $"A1 Company has {totals.Count} FINALIZED invoices starting in March 2024, so their lines are listed together";
+        }
+
+        var total = totals[0];
+
+        foreach (var subtotal in A1MarchInvoice.Where(row => row.Kind == InvoiceRowKind.ProductSubtotal))
+        {
+            var charges = A1MarchInvoice.Where(row => row.Kind == InvoiceRowKind.Charge && row.Product == subtotal.Product).Sum(row => row.TotalUsd);
+            if (charges != subtotal.TotalUsd)
+            {
+                return $"the {subtotal.Product} charges add up to {charges} USD, not its subtotal {subtotal.TotalUsd} USD";
+            }
+        }
+
+        var products = A1MarchInvoice.Where(row => row.Kind == InvoiceRowKind.ProductSubtotal).Sum(row => row.TotalUsd);
+        return products == total.TotalUsd
+            ? null
+            : $"the CPU Hours and Storage subtotals add up to {products} USD, but invoice.total is {total.TotalUsd} USD";
+    }
+}

@@ -1,0 +1,59 @@
+-- Reconciliation: for every FINALIZED invoice, the quantity billed per billable metric (its sub-line items)
+-- against the quantity recomputed from the raw events over the invoice's billing period [start, end), through
+-- the metered_usage view (cpu_hours per instance type, storage GB-hours per region, images per size, words per
+-- model). Usage of a metric the invoice's plan charges for but that was not billed shows as 'not billed'.
+-- Quantities are compared to 6 decimals, which ignores the floating-point noise of summing REALs.
+WITH finalized AS (
+    SELECT id, customer_id, plan_id, start_timestamp, end_timestamp
+    FROM invoice
+    WHERE status = 'FINALIZED'
+),
+billed AS (
+    SELECT f.id AS invoice_id, s.billable_metric_id, li.name AS product, SUM(s.quantity) AS quantity
+    FROM finalized f
+    JOIN line_item li ON li.invoice_id = f.id
+    JOIN sub_line_item s ON s.line_item_id = li.id
+    GROUP BY f.id, s.billable_metric_id, li.name
+),
+metered AS (
+    SELECT f.id AS invoice_id, u.billable_metric_id, SUM(u.quantity) AS quantity
+    FROM finalized f
+    JOIN metered_usage u
+      ON u.customer_id = f.customer_id
+     AND u.event_timestamp >= f.start_timestamp
+     AND u.event_timestamp <  f.end_timestamp
+    WHERE EXISTS (SELECT 1 FROM plan_charge pc WHERE pc.plan_id = f.plan_id AND pc.billable_metric_id = u.billable_metric_id)
+    GROUP BY f.id, u.billable_metric_id
+),
+compared AS (
+    SELECT b.invoice_id, b.billable_metric_id, b.product,
+           b.quantity AS billed_quantity, COALESCE(m.quantity, 0) AS metered_quantity
+    FROM billed b
+    LEFT JOIN metered m ON m.invoice_id = b.invoice_id AND m.billable_metric_id = b.billable_metric_id
+    UNION ALL
+    SELECT m.invoice_id, m.billable_metric_id,
+           (SELECT MIN(pc.product_name) FROM plan_charge pc
+            WHERE pc.plan_id = f.plan_id AND pc.billable_metric_id = m.billable_metric_id),
+           0, m.quantity
+    FROM metered m
+    JOIN finalized f ON f.id = m.invoice_id
+    WHERE NOT EXISTS (SELECT 1 FROM billed b WHERE b.invoice_id = m.invoice_id AND b.billable_metric_id = m.billable_metric_id)
+)
+SELECT c.name                               AS customer_name,
+       substr(i.start_timestamp, 1, 10)     AS period_start,
+       substr(i.end_timestamp, 1, 10)       AS period_end,
+       x.product                            AS product,
+       bm.name                              AS billable_metric,
+       x.billed_quantity                    AS billed_quantity,
+       x.metered_quantity                   AS metered_quantity,
+       round(x.metered_quantity - x.billed_quantity, 6) AS difference,
+       CASE
+           WHEN round(x.metered_quantity, 6) = round(x.billed_quantity, 6) THEN 'match'
+           WHEN x.billed_quantity = 0 THEN 'not billed'
+           ELSE 'mismatch'
+       END                                  AS status
+FROM compared x
+JOIN invoice i ON i.id = x.invoice_id
+JOIN customer c ON c.id = i.customer_id
+LEFT JOIN billable_metric bm ON bm.id = x.billable_metric_id
+ORDER BY customer_name, period_start, i.id, product, billable_metric;
