@@ -70,3 +70,27 @@ public class EgressSandboxDatasetTests(SampleDatasetFixture fixture) : IClassFix
         Assert.Equal(["USD (cents)", "compute tokens"], Data.CreditTypes.Select(t => t.Name));
     }
 }
+
+public class GeneratedExportDatasetTests
+{
+    [Fact]
+    public void A_generated_export_keeps_its_own_drafts_and_voids_and_gets_no_second_draft()
+    {
+        using var dir = new TempDir();
+        Workbook.Egress.EgressGenerator.Write(dir.Path, new Workbook.Egress.EgressGeneratorOptions(Customers: 12, Seed: 5, EventsPerCustomer: 10));
+
+        // The built-in seed names a1_company and b1_company, which the generator always writes.
+        var data = EgressSandboxDataset.Load(dir.Path, SandboxSeed.BuiltIn(), strictSeed: true, "built-in seed.json");
+
+        Assert.Equal(12, data.Customers.Count);
+        var invoices = data.Customers.SelectMany(c => data.InvoicesOf(c.Id)).ToList();
+        Assert.Contains(invoices, i => i.Status == Invoice.Void);
+        foreach (var customer in data.Customers)
+        {
+            var drafts = data.InvoicesOf(customer.Id).Where(i => i.IsDraft).ToList();
+            Assert.Equal(drafts.Count, drafts.Select(d => d.StartTimestamp).Distinct().Count());
+        }
+
+        Assert.NotEmpty(data.CreditGrants);
+    }
+}

@@ -12,16 +12,19 @@ namespace Workbook.Sandbox;
 /// </summary>
 internal static class DraftInvoices
 {
-    public static IReadOnlyList<Invoice> Price(EgressDatabase database, IReadOnlyList<Invoice> finalized, DateTimeOffset now)
+    /// <param name="exported">Every invoice of the export; a customer whose export already holds a DRAFT for the open
+    /// period (a generated export does) keeps that one and gets no second draft.</param>
+    public static IReadOnlyList<Invoice> Price(EgressDatabase database, IReadOnlyList<Invoice> exported, DateTimeOffset now)
     {
         var chargesByPlan = ChargePrices.Load(database.Connection).ToLookup(c => c.PlanId, StringComparer.Ordinal);
+        var exportedDrafts = exported.Where(i => i.IsDraft).Select(i => (i.CustomerId, i.StartTimestamp)).ToHashSet();
         var drafts = new List<Invoice>();
-        foreach (var customerInvoices in finalized.Where(i => i.IsFinalized && i.EndTimestamp is not null).GroupBy(i => i.CustomerId, StringComparer.Ordinal))
+        foreach (var customerInvoices in exported.Where(i => i.IsFinalized && i.EndTimestamp is not null).GroupBy(i => i.CustomerId, StringComparer.Ordinal))
         {
             var last = customerInvoices.OrderBy(i => i.EndTimestamp).ThenBy(i => i.Id, StringComparer.Ordinal).Last();
             var start = last.EndTimestamp!.Value;
             var end = start.AddMonths(1);
-            if (now < start || last.PlanId is null)
+            if (now < start || last.PlanId is null || exportedDrafts.Contains((last.CustomerId, start)))
             {
                 continue;
             }

@@ -8,11 +8,11 @@ namespace Workbook.Sandbox;
 
 /// <summary>
 /// Builds the sandbox's dataset from the data export (loaded by the one egress loader) and a seed:
-/// customers from the customer table; FINALIZED invoices with their line and sub-line items; each customer's
-/// plans, taken from its invoices' plan_id/plan_name (the export has no customer-plan table); a DRAFT invoice
-/// for the open period priced from the events since the last finalized period (<see cref="DraftInvoices"/>);
-/// credit grants, contract balances and custom credit types from the seed. The sandbox's "now" is the last
-/// event's timestamp, never the wall clock.
+/// customers from the customer table; the export's invoices (FINALIZED, and DRAFT or VOID when it has them) with
+/// their line and sub-line items; each customer's plans, taken from its invoices' plan_id/plan_name (the export has
+/// no customer-plan table); a DRAFT invoice for the open period, unless the export has one, priced from the events
+/// since the last finalized period (<see cref="DraftInvoices"/>); credit grants, contract balances and custom credit
+/// types from the seed. The sandbox's "now" is the last event's timestamp, never the wall clock.
 /// </summary>
 public static class EgressSandboxDataset
 {
@@ -27,12 +27,12 @@ public static class EgressSandboxDataset
     {
         var connection = database.Connection;
         var customers = ReadCustomers(connection);
-        var finalized = ReadInvoices(connection);
-        var now = Now(connection, finalized);
-        var drafts = DraftInvoices.Price(database, finalized, now);
-        var plans = PlansFromInvoices(connection, finalized);
+        var exported = ReadInvoices(connection);
+        var now = Now(connection, exported);
+        var drafts = DraftInvoices.Price(database, exported, now);
+        var plans = PlansFromInvoices(connection, exported);
         var credits = SeededCredits.Resolve(seed, customers, now, strictSeed, seedSource);
-        return new SandboxDataset(customers, [.. finalized, .. drafts], plans, credits.CreditGrants, credits.ContractBalances, credits.CreditTypes, now);
+        return new SandboxDataset(customers, [.. exported, .. drafts], plans, credits.CreditGrants, credits.ContractBalances, credits.CreditTypes, now);
     }
 
     private static List<Customer> ReadCustomers(SqliteConnection connection)
