@@ -1,71 +1,94 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+
 namespace Workbook.Metronome;
 
 /// <summary>
-/// Fetches what the customer summary needs from the API: the customers (active and archived), then per
-/// customer its invoices, plans, credit grants and contract balances, with at most <c>concurrency</c> requests
-/// in flight. A customer whose calls fail (after the client's retries) becomes a row carrying the error;
-/// the others are unaffected. Cancellation stops everything.
+/// Fetches what the customer summary needs from the API: the customers (active and archived), then per customer
+/// its invoices, plans, credit grants and contract balances. A customer whose calls fail (after the client's
+/// retries) becomes a row carrying the error; the others are unaffected. Cancellation stops everything.
 /// </summary>
 public static class CustomerSummaryFetcher
 {
     public const int DefaultConcurrency = 8;
 
-    /// <summary>Every customer, active ones then archived ones (the API lists them separately), each once.</summary>
-    public static async Task<IReadOnlyList<Customer>> ListCustomersAsync(MetronomeClient client, CancellationToken cancellationToken)
+    /// <summary>Every customer, active ones then archived ones (the API lists them separately), each once, as pages arrive.</summary>
+    public static async IAsyncEnumerable<Customer> ListCustomersAsync(MetronomeClient client, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var customers = new List<Customer>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var archived in new[] { false, true })
+        foreach (var archived in new bool?[] { null, true })
         {
-            var parameters = new CustomerListParams { Limit = 100, OnlyArchived = archived ? true : null };
-            await foreach (var customer in client.Customers.ListAsync(parameters, cancellationToken).ConfigureAwait(false))
+            await foreach (var customer in client.Customers.ListAsync(new CustomerListParams { Limit = 100, OnlyArchived = archived }, cancellationToken).ConfigureAwait(false))
             {
                 if (seen.Add(customer.Id))
                 {
-                    customers.Add(customer);
+                    yield return customer;
                 }
             }
         }
-
-        return customers;
     }
 
     /// <summary>
-    /// The summary rows for <paramref name="customers"/>, sorted by name then id.
-    /// <paramref name="progress"/> receives the number of customers done so far.
+    /// The summary row of every customer the API lists, sorted by name then id. The listing is one chain of
+    /// cursors, so it runs alongside the per-customer fetches instead of before them; at most
+    /// <paramref name="concurrency"/> customers are fetched at once, one call after another each. Give the client
+    /// a <see cref="MetronomeClientOptions.MaxConcurrentRequests"/> of the same value to bound the calls in flight
+    /// exactly (the listing included). <paramref name="progress"/> receives the share (0..1) of the customers listed
+    /// so far that are done: it never goes back and is exact once the listing has ended.
     /// </summary>
     public static async Task<IReadOnlyList<CustomerSummaryRow>> BuildRowsAsync(
         MetronomeClient client,
-        IReadOnlyList<Customer> customers,
         DateTimeOffset asOf,
         int concurrency = DefaultConcurrency,
         IProgress<double>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
-        var rows = new CustomerSummaryRow[customers.Count];
-        var done = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, customers.Count), options, async (index, ct) =>
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var customers = Channel.CreateUnbounded<Customer>(new UnboundedChannelOptions { SingleWriter = true });
+        var tally = new Tally(progress);
+        var listing = ListIntoAsync(client, customers.Writer, tally, stop.Token);
+        var rows = new List<CustomerSummaryRow>();
+        try
         {
-            var customer = customers[index];
-            try
+            var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = stop.Token };
+            await Parallel.ForEachAsync(customers.Reader.ReadAllAsync(stop.Token), options, async (customer, ct) =>
             {
-                rows[index] = CustomerSummaryBuilder.Build(await FetchSnapshotAsync(client, customer, ct).ConfigureAwait(false), asOf);
-            }
-            catch (MetronomeApiException error)
-            {
-                rows[index] = CustomerSummaryBuilder.Failed(customer, error.Message);
-            }
+                var row = await SummariseAsync(client, customer, asOf, ct).ConfigureAwait(false);
+                lock (rows)
+                {
+                    rows.Add(row);
+                }
 
-            progress?.Report(Interlocked.Increment(ref done));
-        }).ConfigureAwait(false);
+                tally.Done();
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            // On any failure the listing must not run on alone.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await listing.ConfigureAwait(false);
+        }
+
         return CustomerSummaryBuilder.Sort(rows);
     }
 
+    /// <summary>One customer's row: its figures, or the error its calls ended with.</summary>
+    public static async Task<CustomerSummaryRow> SummariseAsync(MetronomeClient client, Customer customer, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return CustomerSummaryBuilder.Build(await FetchSnapshotAsync(client, customer, cancellationToken).ConfigureAwait(false), asOf);
+        }
+        catch (MetronomeApiException error)
+        {
+            return CustomerSummaryBuilder.Failed(customer, error.Message);
+        }
+    }
+
     /// <summary>
-    /// One customer's data. The four calls run one after another so that <c>concurrency</c> bounds the requests
-    /// in flight, not the customers.
+    /// One customer's data. The four calls run one after another so that the number of customers in flight
+    /// bounds the calls in flight.
     /// </summary>
     public static async Task<CustomerSnapshot> FetchSnapshotAsync(MetronomeClient client, Customer customer, CancellationToken cancellationToken)
     {
@@ -82,5 +105,54 @@ public static class CustomerSummaryFetcher
                 cancellationToken)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new CustomerSnapshot(customer, invoices, plans, grants, balances);
+    }
+
+    /// <summary>Feeds the channel; ends it with the listing's error (if any) so the consumers see that error.</summary>
+    private static async Task ListIntoAsync(MetronomeClient client, ChannelWriter<Customer> writer, Tally tally, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var customer in ListCustomersAsync(client, cancellationToken).ConfigureAwait(false))
+            {
+                tally.Listed();
+                await writer.WriteAsync(customer, cancellationToken).ConfigureAwait(false);
+            }
+
+            writer.Complete();
+        }
+        catch (Exception error)
+        {
+            writer.TryComplete(error);
+        }
+    }
+
+    /// <summary>Counts customers listed and done, and reports the share done without ever going back.</summary>
+    private sealed class Tally(IProgress<double>? progress)
+    {
+        private readonly Lock _gate = new();
+        private int _listed;
+        private int _done;
+        private double _reported;
+
+        public void Listed() => Interlocked.Increment(ref _listed);
+
+        public void Done()
+        {
+            var done = Interlocked.Increment(ref _done);
+            if (progress is null)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                var share = (double)done / Math.Max(done, Volatile.Read(ref _listed));
+                if (share > _reported)
+                {
+                    _reported = share;
+                    progress.Report(share);
+                }
+            }
+        }
     }
 }

@@ -23,6 +23,12 @@ public sealed record MetronomeClientOptions
     /// <summary>Retries after the first attempt (so 2 means at most 3 attempts).</summary>
     public int MaxRetries { get; init; } = 2;
 
+    /// <summary>
+    /// At most this many calls in flight at once, over every caller sharing the client (a call holds its slot
+    /// through its retries); null for no limit.
+    /// </summary>
+    public int? MaxConcurrentRequests { get; init; }
+
     /// <summary>Per attempt, including reading the whole response body.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -80,7 +86,7 @@ public sealed record MetronomeClientOptions
             throw new WorkbookException($"base URL '{BaseUrl}' is not an absolute http(s) URL");
         }
 
-        if (MaxRetries < 0 || Timeout <= TimeSpan.Zero || RetryDelayScale < 0 || InitialRetryDelay < TimeSpan.Zero || MaxRetryDelay < InitialRetryDelay)
+        if (MaxRetries < 0 || MaxConcurrentRequests < 1 || Timeout <= TimeSpan.Zero || RetryDelayScale < 0 || InitialRetryDelay < TimeSpan.Zero || MaxRetryDelay < InitialRetryDelay)
         {
             throw new WorkbookException($"invalid client options: {this}");
         }

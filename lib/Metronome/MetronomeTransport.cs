@@ -21,6 +21,7 @@ internal sealed class MetronomeTransport : IDisposable
     private readonly MetronomeClientOptions _options;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly AuthenticationHeaderValue _authorization;
+    private readonly SemaphoreSlim? _slots;
 
     public MetronomeTransport(MetronomeClientOptions options, HttpMessageHandler? handler)
     {
@@ -30,9 +31,29 @@ internal sealed class MetronomeTransport : IDisposable
         // The pipeline owns timeouts; HttpClient's own would fire as an unexplained cancellation.
         _http = new HttpClient(handler ?? CreateHandler(), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         _pipeline = BuildPipeline(options);
+        _slots = options.MaxConcurrentRequests is { } slots ? new SemaphoreSlim(slots, slots) : null;
     }
 
     public async Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, object? body, CancellationToken cancellationToken)
+    {
+        if (_slots is null)
+        {
+            return await SendOnceAsync<T>(method, pathAndQuery, body, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SendOnceAsync<T>(method, pathAndQuery, body, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>One call: every attempt, then the typed result or the error.</summary>
+    private async Task<T> SendOnceAsync<T>(HttpMethod method, string pathAndQuery, object? body, CancellationToken cancellationToken)
     {
         var path = pathAndQuery.Split('?', 2)[0];
         var attempts = 0;
@@ -89,7 +110,11 @@ internal sealed class MetronomeTransport : IDisposable
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _slots?.Dispose();
+    }
 
     private static readonly ResiliencePropertyKey<(string Method, string Path)> RequestKey = new("metronome.request");
 

@@ -158,16 +158,18 @@ internal static class MetronomeCommands
                 BaseUrl = apiBaseUrl,
                 BearerToken = apiToken,
                 MaxRetries = request.MaxRetries,
+                MaxConcurrentRequests = request.Concurrency,
                 Timeout = request.Timeout,
             };
             using var client = new MetronomeClient(options);
-            var customers = await CustomerSummaryFetcher.ListCustomersAsync(client, cancellationToken);
+            // The bar shows the share of the customers listed so far that are done (the total is known only once the
+            // listing, which runs alongside, has ended).
             var rows = await CliProgress.RunAsync(
                 context,
                 "Customers",
-                customers.Count,
-                show: customers.Count >= 100,
-                progress => CustomerSummaryFetcher.BuildRowsAsync(client, customers, asOf, request.Concurrency, progress, cancellationToken));
+                total: 1,
+                show: true,
+                progress => CustomerSummaryFetcher.BuildRowsAsync(client, asOf, request.Concurrency, progress, cancellationToken));
             CustomerSummaryCsv.Write(request.Output, rows);
 
             var failed = rows.Count(r => !r.IsOk);
