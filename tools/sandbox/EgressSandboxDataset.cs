@@ -74,8 +74,8 @@ public static class EgressSandboxDataset
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var quantity = reader.GetDecimal(2);
-                var subtotal = reader.GetDecimal(3);
+                var quantity = Amount(reader, 2);
+                var subtotal = Amount(reader, 3);
                 Add(subLines, reader.GetString(0), new InvoiceSubLineItem
                 {
                     Name = Text(reader, 1) ?? "",
@@ -100,8 +100,8 @@ public static class EgressSandboxDataset
                 Add(lines, reader.GetString(1), new InvoiceLineItem
                 {
                     Name = Text(reader, 2) ?? "",
-                    Quantity = reader.IsDBNull(3) ? null : reader.GetDecimal(3),
-                    Total = reader.GetDecimal(4),
+                    Quantity = reader.IsDBNull(3) ? null : Amount(reader, 3),
+                    Total = Amount(reader, 4),
                     Type = "usage",
                     CreditType = CreditTypeOf(reader, 5),
                     ProductId = Text(reader, 7),
@@ -129,7 +129,7 @@ public static class EgressSandboxDataset
                     CustomerId = reader.GetString(1),
                     Status = reader.GetString(2),
                     Type = Text(reader, 3) ?? "PLAN_ARREARS",
-                    Total = reader.GetDecimal(4),
+                    Total = Amount(reader, 4),
                     CreditType = CreditTypeOf(reader, 5),
                     StartTimestamp = Timestamp(reader, 7),
                     EndTimestamp = Timestamp(reader, 8),
@@ -195,6 +195,12 @@ public static class EgressSandboxDataset
 
     private static void Add<T>(Dictionary<string, List<T>> groups, string key, T item) =>
         (groups.TryGetValue(key, out var list) ? list : groups[key] = []).Add(item);
+
+    /// <summary>
+    /// A REAL amount as a decimal. The conversion keeps 15 significant digits, as SQLite's own text form does
+    /// (810127.205 stays 810127.205), and is several times faster than parsing that text for 100,000s of rows.
+    /// </summary>
+    private static decimal Amount(SqliteDataReader reader, int ordinal) => (decimal)reader.GetDouble(ordinal);
 
     private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
