@@ -18,12 +18,12 @@ internal static class MetronomeCommands
             Description = $"The API to query (default: ${MetronomeClientOptions.BaseUrlVariable}, else {MetronomeClientOptions.DefaultBaseUrl}). Needs ${MetronomeClientOptions.TokenVariable}.",
             HelpName = "URL",
         };
-        var concurrency = PositiveInt("--concurrency", $"Requests in flight at once (default {CustomerSummaryFetcher.DefaultConcurrency}).", CustomerSummaryFetcher.DefaultConcurrency, max: 256);
-        var maxRetries = new Option<int>("--max-retries") { Description = "Retries per request after the first attempt (default 2).", DefaultValueFactory = _ => 2 };
+        var concurrency = PositiveInt("--concurrency", "API calls in flight at once, the customer listing included.", CustomerSummaryFetcher.DefaultConcurrency, max: 256);
+        var maxRetries = new Option<int>("--max-retries") { Description = "Retries per call after the first attempt (on connection errors, timeouts, 408, 409, 429, 5xx).", DefaultValueFactory = _ => 2, HelpName = "N" };
         maxRetries.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 0, 10));
-        var timeout = PositiveInt("--timeout", "Per-request timeout in seconds (default 60).", 60, max: 3600);
+        var timeout = PositiveInt("--timeout", "Per-attempt timeout in seconds.", 60, max: 3600);
         var data = DataOption("Without a token: the data export that seeds the local sandbox (default: $WORKBOOK_EGRESS_DIR, else sample-egress-data/).");
-        var seed = SeedOption();
+        var seed = SeedOption("Without a token: the seed file of credit grants and contract balances for the sandbox (default: the built-in one, see tools/sandbox/README.md).");
 
         var command = new Command(
             "customer-summary",
@@ -52,7 +52,7 @@ internal static class MetronomeCommands
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default 0: pick a free one).", HelpName = "P" };
         port.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 0, 65535));
         var data = DataOption("The data export to serve (default: $WORKBOOK_EGRESS_DIR, else sample-egress-data/).");
-        var seed = SeedOption();
+        var seed = SeedOption("The seed file of credit grants, contract balances and custom credit types (default: the built-in one, see tools/sandbox/README.md).");
         var token = new Option<string?>("--token") { Description = "The bearer token to accept (default: a random one, printed).", HelpName = "TOKEN" };
         var latency = new Option<int>("--latency-ms") { Description = "Latency added to every request, in milliseconds.", HelpName = "MS" };
         latency.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 0, 600_000));
@@ -201,11 +201,7 @@ internal static class MetronomeCommands
 
     private static Option<string?> DataOption(string description) => new("--data") { Description = description, HelpName = "DIR" };
 
-    private static Option<string?> SeedOption() => new("--seed")
-    {
-        Description = "Without a token: a seed file of credit grants and contract balances for the sandbox (default: the built-in one, see tools/sandbox/README.md).",
-        HelpName = "FILE",
-    };
+    private static Option<string?> SeedOption(string description) => new("--seed") { Description = description, HelpName = "FILE" };
 
     private static Option<int> PositiveInt(string name, string description, int defaultValue, int max)
     {
