@@ -195,8 +195,9 @@ internal static class MetronomeCommands
     {
         var folder = EgressDataFolder.Resolve(data, context.GetEnvironmentVariable);
         var seed = seedPath is null ? SandboxSeed.BuiltIn() : SandboxSeed.Load(seedPath);
+        using var database = CliProgress.Run(context, "Loading the export", 1, show: true, progress => EgressDatabase.Load(folder, EgressDatabase.InMemory, progress));
         // The built-in seed names the exercise's customers; on another export its entries simply do not apply.
-        return (EgressSandboxDataset.Load(folder, seed, strictSeed: seedPath is not null, seedPath ?? "built-in seed.json"), folder);
+        return (EgressSandboxDataset.Build(database, seed, strictSeed: seedPath is not null, seedPath ?? "built-in seed.json"), folder);
     }
 
     private static Option<string?> DataOption(string description) => new("--data") { Description = description, HelpName = "DIR" };
