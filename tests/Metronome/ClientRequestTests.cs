@@ -56,4 +56,43 @@ public class ClientRequestTests
         Assert.Equal("http://localhost:8080/v1/contracts/customerBalances/list", recorder.Requests[1].Request.RequestUri!.AbsoluteUri);
         Assert.Equal("""{"customer_id":"c1","include_balance":true,"include_contract_balances":true,"limit":25}""", recorder.Requests[1].Body);
     }
+
+    /// <summary>Answers with the given statuses in turn, each with an x-should-retry header when given.</summary>
+    private sealed class Scripted(params (HttpStatusCode Status, string? ShouldRetry)[] answers) : HttpMessageHandler
+    {
+        public int Calls { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var (status, shouldRetry) = answers[Math.Min(Calls++, answers.Length - 1)];
+            var response = new HttpResponseMessage(status)
+            {
+                Content = new StringContent(status == HttpStatusCode.OK ? """{"data": [], "next_page": null}""" : """{"message": "scripted"}"""),
+            };
+            if (shouldRetry is not null)
+            {
+                response.Headers.Add("x-should-retry", shouldRetry);
+            }
+
+            return Task.FromResult(response);
+        }
+    }
+
+    [Fact]
+    public async Task The_servers_x_should_retry_header_overrides_the_status_rule()
+    {
+        var noRetry = new Scripted((HttpStatusCode.ServiceUnavailable, "false"), (HttpStatusCode.OK, null));
+        var retry = new Scripted((HttpStatusCode.BadRequest, "true"), (HttpStatusCode.OK, null));
+        var options = new MetronomeClientOptions { BearerToken = "tok_123", BaseUrl = new Uri("http://scripted.invalid/"), RetryDelayScale = 0 };
+        using var first = new MetronomeClient(options, noRetry);
+        using var second = new MetronomeClient(options, retry);
+
+        var error = await Assert.ThrowsAsync<MetronomeApiException>(() => first.CreditTypes.ListAsync().ToListAsync().AsTask());
+        var types = await second.CreditTypes.ListAsync().ToListAsync();
+
+        Assert.Equal((503, 1), (error.StatusCode, error.Attempts));
+        Assert.Equal(1, noRetry.Calls);
+        Assert.Empty(types);
+        Assert.Equal(2, retry.Calls);
+    }
 }
