@@ -1,13 +1,227 @@
 using System.CommandLine;
+using System.Globalization;
+using Workbook.Core;
+using Workbook.Egress;
+using Workbook.Metronome;
+using Workbook.Sandbox;
 
 namespace Workbook.Cli.Commands;
 
 /// <summary>Part 1: `workbook customer-summary` and `workbook sandbox`.</summary>
 internal static class MetronomeCommands
 {
-    public static Command CreateCustomerSummary(CliContext context) =>
-        NotYetImplemented.Attach(new Command("customer-summary", "Query the Metronome API (or the local sandbox) and write the customer summary CSV."), context);
+    public static Command CreateCustomerSummary(CliContext context)
+    {
+        var output = new Option<string>("--out") { Description = "The CSV file to write (atomically).", Required = true, HelpName = "FILE" };
+        var baseUrl = new Option<string?>("--base-url")
+        {
+            Description = $"The API to query (default: ${MetronomeClientOptions.BaseUrlVariable}, else {MetronomeClientOptions.DefaultBaseUrl}). Needs ${MetronomeClientOptions.TokenVariable}.",
+            HelpName = "URL",
+        };
+        var concurrency = PositiveInt("--concurrency", "API calls in flight at once, the customer listing included.", CustomerSummaryFetcher.DefaultConcurrency, max: 256);
+        var maxRetries = new Option<int>("--max-retries") { Description = "Retries per call after the first attempt (on connection errors, timeouts, 408, 409, 429, 5xx).", DefaultValueFactory = _ => 2, HelpName = "N" };
+        maxRetries.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 0, 10));
+        var timeout = PositiveInt("--timeout", "Per-attempt timeout in seconds.", 60, max: 3600);
+        var data = DataOption("Without a token: the data export that seeds the local sandbox (default: $WORKBOOK_EGRESS_DIR, else sample-egress-data/).");
+        var seed = SeedOption("Without a token: the seed file of credit grants and contract balances for the sandbox (default: the built-in one, see tools/sandbox/README.md).");
 
-    public static Command CreateSandbox(CliContext context) =>
-        NotYetImplemented.Attach(new Command("sandbox", "Serve a local Metronome API sandbox seeded from the data export."), context);
+        var command = new Command(
+            "customer-summary",
+            $"Query the Metronome API and write the customer summary CSV: one row per customer with its current invoice, billing history and credit balances. " +
+            $"With ${MetronomeClientOptions.TokenVariable} set it queries the real API; without it, a local sandbox seeded from the data export, over real HTTP on 127.0.0.1. " +
+            "Exit code 1 when any customer's row could not be filled (its status column says why).")
+        {
+            output, baseUrl, concurrency, maxRetries, timeout, data, seed,
+        };
+        command.SetAction((parse, cancellationToken) => RunCustomerSummaryAsync(
+            context,
+            new SummaryRequest(
+                parse.GetValue(output)!,
+                parse.GetValue(baseUrl),
+                parse.GetValue(concurrency),
+                parse.GetValue(maxRetries),
+                TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                parse.GetValue(data),
+                parse.GetValue(seed)),
+            cancellationToken));
+        return command;
+    }
+
+    public static Command CreateSandbox(CliContext context)
+    {
+        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default 0: pick a free one).", HelpName = "P" };
+        port.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 0, 65535));
+        var data = DataOption("The data export to serve (default: $WORKBOOK_EGRESS_DIR, else sample-egress-data/).");
+        var seed = SeedOption("The seed file of credit grants, contract balances and custom credit types (default: the built-in one, see tools/sandbox/README.md).");
+        var token = new Option<string?>("--token") { Description = "The bearer token to accept (default: a random one, printed).", HelpName = "TOKEN" };
+        var latency = new Option<int>("--latency-ms") { Description = "Latency added to every request, in milliseconds.", HelpName = "MS" };
+        latency.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 0, 600_000));
+        var faults = new Option<string[]>("--fault")
+        {
+            Description = "Inject a fault (repeatable): KIND[:key=value,...]. Kinds: latency, rate-limit, server-error, empty-page, repeated-cursor, " +
+                "malformed-json, drop-connection. Keys: times=N (first N fitting requests), path=TEXT (paths containing TEXT), ms=N (latency), " +
+                "retry-after=SECONDS, retry-after-ms=MS (rate-limit), status=5xx (server-error). E.g. --fault rate-limit:times=3,retry-after=1",
+            HelpName = "SPEC",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var log = new Option<bool>("--log") { Description = "Show ASP.NET Core's request log." };
+
+        var command = new Command(
+            "sandbox",
+            "Serve a local Metronome API sandbox seeded from the data export, on 127.0.0.1, until Ctrl+C. " +
+            "Prints the base URL and the token to use with it (see tools/sandbox/README.md).")
+        {
+            port, data, seed, token, latency, faults, log,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var rules = (parse.GetValue(faults) ?? []).Select(SandboxFault.Parse).ToList();
+            if (parse.GetValue(latency) is > 0 and var ms)
+            {
+                rules.Add(new SandboxFault { Kind = SandboxFaultKind.Latency, Latency = TimeSpan.FromMilliseconds(ms) });
+            }
+
+            var (dataset, folder) = LoadDataset(context, parse.GetValue(data), parse.GetValue(seed));
+            var options = new SandboxOptions
+            {
+                Dataset = dataset,
+                Port = parse.GetValue(port),
+                Faults = rules,
+                EnableLogging = parse.GetValue(log),
+                BearerToken = parse.GetValue(token) is { Length: > 0 } given ? given : SandboxOptions.NewToken(),
+            };
+            await using var server = await SandboxServer.StartAsync(options, cancellationToken);
+            context.Out.WriteLine($"Metronome sandbox listening on {server.BaseUrl} ({dataset.Customers.Count} customers from {folder}; now = {MetronomeJson.FormatTimestamp(dataset.Now)}).");
+            context.Out.WriteLine($"{MetronomeClientOptions.BaseUrlVariable}={server.BaseUrl}");
+            context.Out.WriteLine($"{MetronomeClientOptions.TokenVariable}={server.BearerToken}");
+            foreach (var rule in rules)
+            {
+                context.Out.WriteLine($"fault: {rule}");
+            }
+
+            context.Out.WriteLine("Press Ctrl+C to stop.");
+            context.Out.Flush();
+            await server.WaitForShutdownAsync(cancellationToken);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private sealed record SummaryRequest(string Output, string? BaseUrl, int Concurrency, int MaxRetries, TimeSpan Timeout, string? Data, string? Seed);
+
+    private static async Task<int> RunCustomerSummaryAsync(CliContext context, SummaryRequest request, CancellationToken cancellationToken)
+    {
+        var token = context.GetEnvironmentVariable(MetronomeClientOptions.TokenVariable);
+        var hasToken = !string.IsNullOrWhiteSpace(token);
+        var envBaseUrl = context.GetEnvironmentVariable(MetronomeClientOptions.BaseUrlVariable);
+        if (!hasToken && (request.BaseUrl is not null || !string.IsNullOrWhiteSpace(envBaseUrl)))
+        {
+            // Quietly swapping the server someone named for the sandbox would produce a plausible but wrong report.
+            var source = request.BaseUrl is not null ? "--base-url" : MetronomeClientOptions.BaseUrlVariable;
+            return Usage(context, $"{source} names an API server but {MetronomeClientOptions.TokenVariable} is not set: export the token, or drop {source} to use the local sandbox");
+        }
+
+        if (hasToken && (request.Data is not null || request.Seed is not null))
+        {
+            return Usage(context, $"--data and --seed seed the local sandbox, which runs only when {MetronomeClientOptions.TokenVariable} is not set");
+        }
+
+        SandboxServer? sandbox = null;
+        try
+        {
+            Uri apiBaseUrl;
+            string apiToken;
+            DateTimeOffset asOf;
+            if (hasToken)
+            {
+                var fromEnvironment = MetronomeClientOptions.FromEnvironment(context.GetEnvironmentVariable);
+                apiBaseUrl = request.BaseUrl is null ? fromEnvironment.BaseUrl : MetronomeClientOptions.ParseBaseUrl(request.BaseUrl, "--base-url");
+                apiToken = fromEnvironment.BearerToken;
+                asOf = context.Clock.GetUtcNow();
+            }
+            else
+            {
+                var (dataset, folder) = LoadDataset(context, request.Data, request.Seed);
+                AtomicFile.EnsureNotAnInput(request.Output, [.. EgressExport.Locate(folder).Values, .. request.Seed is null ? Array.Empty<string>() : [request.Seed]]);
+                sandbox = await SandboxServer.StartAsync(new SandboxOptions { Dataset = dataset }, cancellationToken);
+                context.Err.WriteLine(
+                    $"{MetronomeClientOptions.TokenVariable} is not set: querying a local Metronome sandbox at {sandbox.BaseUrl} seeded from {folder} " +
+                    $"(as of {MetronomeJson.FormatTimestamp(dataset.Now)}).");
+                apiBaseUrl = sandbox.BaseUrl;
+                apiToken = sandbox.BearerToken;
+                // The sandbox's data has its own "now" (the export's last event): plans are judged as of then.
+                asOf = dataset.Now;
+            }
+
+            var options = new MetronomeClientOptions
+            {
+                BaseUrl = apiBaseUrl,
+                BearerToken = apiToken,
+                MaxRetries = request.MaxRetries,
+                MaxConcurrentRequests = request.Concurrency,
+                Timeout = request.Timeout,
+            };
+            using var client = new MetronomeClient(options);
+            // The bar shows the share of the customers listed so far that are done (the total is known only once the
+            // listing, which runs alongside, has ended).
+            var rows = await CliProgress.RunAsync(
+                context,
+                "Customers",
+                total: 1,
+                show: true,
+                progress => CustomerSummaryFetcher.BuildRowsAsync(client, asOf, request.Concurrency, progress, cancellationToken));
+            CustomerSummaryCsv.Write(request.Output, rows);
+
+            var failed = rows.Count(r => !r.IsOk);
+            context.Out.WriteLine($"wrote {rows.Count} customers to {request.Output}");
+            if (failed > 0)
+            {
+                context.Err.WriteLine($"error: {failed} of {rows.Count} customers could not be summarised; their status column holds the error");
+                return ExitCodes.Failed;
+            }
+
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            if (sandbox is not null)
+            {
+                await sandbox.DisposeAsync();
+            }
+        }
+    }
+
+    private static (SandboxDataset Dataset, string Folder) LoadDataset(CliContext context, string? data, string? seedPath)
+    {
+        var folder = EgressDataFolder.Resolve(data, context.GetEnvironmentVariable);
+        var seed = seedPath is null ? SandboxSeed.BuiltIn() : SandboxSeed.Load(seedPath);
+        using var database = CliProgress.Run(context, "Loading the export", 1, show: true, progress => EgressDatabase.Load(folder, EgressDatabase.InMemory, progress));
+        // The built-in seed names the exercise's customers; on another export its entries simply do not apply.
+        return (EgressSandboxDataset.Build(database, seed, strictSeed: seedPath is not null, seedPath ?? "built-in seed.json"), folder);
+    }
+
+    private static Option<string?> DataOption(string description) => new("--data") { Description = description, HelpName = "DIR" };
+
+    private static Option<string?> SeedOption(string description) => new("--seed") { Description = description, HelpName = "FILE" };
+
+    private static Option<int> PositiveInt(string name, string description, int defaultValue, int max)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = "N" };
+        option.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 1, max));
+        return option;
+    }
+
+    private static void Range(System.CommandLine.Parsing.OptionResult result, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{result.Option.Name} must be between {min} and {max}, got {value}"));
+        }
+    }
+
+    private static int Usage(CliContext context, string message)
+    {
+        context.Err.WriteLine($"error: {message}");
+        return ExitCodes.Usage;
+    }
 }
