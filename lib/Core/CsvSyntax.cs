@@ -1,52 +1,37 @@
+using System.Buffers;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Workbook.Core;
 
-/// <summary>
-/// The characters that are CSV syntax, shared by <see cref="CsvReader"/> and <see cref="CsvWriter"/>.
-/// Hand-vectorized rather than SearchValues.IndexOfAny: the runtime's generic vector searcher is not
-/// precompiled, so a short-lived process ran it unoptimized (tier 0) for most of a file, which cost about a
-/// fifth of a 250k-account ARR run; this method is compiled optimized on first use.
-/// </summary>
+/// <summary>The characters that are CSV syntax, shared by <see cref="CsvReader"/> and <see cref="CsvWriter"/> (both work on UTF-8 bytes).</summary>
 internal static class CsvSyntax
 {
+    private static readonly SearchValues<char> SpecialChars = SearchValues.Create(",\"\r\n");
+
     /// <summary>
-    /// The first comma, quote, CR or LF in <paramref name="text"/>, or -1: where an unquoted field ends when
-    /// reading, and whether a field needs quotes when writing.
+    /// The first comma, quote, CR or LF in <paramref name="utf8"/>, or -1: where an unquoted field ends when reading,
+    /// and whether a field needs quotes when writing. Hand-vectorized with Vector128 rather than
+    /// SearchValues.IndexOfAny: the framework's generic vector searcher is not precompiled, so a short-lived process
+    /// ran it unoptimized (tier 0) for most of a file; this non-generic method is precompiled by ReadyToRun, and
+    /// Vector128 is in the x64 and Arm64 baselines (code that asks about wider vectors is compiled again at run time).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int IndexOfSpecial(ReadOnlySpan<char> text)
+    public static int IndexOfSpecial(ReadOnlySpan<byte> utf8)
     {
-        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
-        var length = text.Length;
-        if (Vector256.IsHardwareAccelerated && length >= Vector256<ushort>.Count)
+        ref var start = ref MemoryMarshal.GetReference(utf8);
+        var length = utf8.Length;
+        if (Vector128.IsHardwareAccelerated && length >= Vector128<byte>.Count)
         {
             // Whole vectors, then one last vector that overlaps the previous one (no scalar tail).
-            var last = length - Vector256<ushort>.Count;
-            for (var i = 0; ; i = Math.Min(i + Vector256<ushort>.Count, last))
+            var last = length - Vector128<byte>.Count;
+            for (var i = 0; ; i = Math.Min(i + Vector128<byte>.Count, last))
             {
-                var hits = Special(Vector256.LoadUnsafe(ref start, (nuint)i));
-                if (hits != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(hits);
-                }
-
-                if (i == last)
-                {
-                    return -1;
-                }
-            }
-        }
-
-        if (Vector128.IsHardwareAccelerated && length >= Vector128<ushort>.Count)
-        {
-            var last = length - Vector128<ushort>.Count;
-            for (var i = 0; ; i = Math.Min(i + Vector128<ushort>.Count, last))
-            {
-                var hits = Special(Vector128.LoadUnsafe(ref start, (nuint)i));
+                var bytes = Vector128.LoadUnsafe(ref start, (nuint)i);
+                var hits = (Vector128.Equals(bytes, Vector128.Create((byte)','))
+                    | Vector128.Equals(bytes, Vector128.Create((byte)'"'))
+                    | Vector128.Equals(bytes, Vector128.Create((byte)'\r'))
+                    | Vector128.Equals(bytes, Vector128.Create((byte)'\n'))).ExtractMostSignificantBits();
                 if (hits != 0)
                 {
                     return i + BitOperations.TrailingZeroCount(hits);
@@ -61,7 +46,7 @@ internal static class CsvSyntax
 
         for (var i = 0; i < length; i++)
         {
-            if (text[i] is ',' or '"' or '\r' or '\n')
+            if (utf8[i] is (byte)',' or (byte)'"' or (byte)'\r' or (byte)'\n')
             {
                 return i;
             }
@@ -70,18 +55,6 @@ internal static class CsvSyntax
         return -1;
     }
 
-    /// <summary>One bit per char of <paramref name="chars"/> that is a comma, quote, CR or LF.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Special(Vector256<ushort> chars) =>
-        (Vector256.Equals(chars, Vector256.Create((ushort)','))
-            | Vector256.Equals(chars, Vector256.Create((ushort)'"'))
-            | Vector256.Equals(chars, Vector256.Create((ushort)'\r'))
-            | Vector256.Equals(chars, Vector256.Create((ushort)'\n'))).ExtractMostSignificantBits();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Special(Vector128<ushort> chars) =>
-        (Vector128.Equals(chars, Vector128.Create((ushort)','))
-            | Vector128.Equals(chars, Vector128.Create((ushort)'"'))
-            | Vector128.Equals(chars, Vector128.Create((ushort)'\r'))
-            | Vector128.Equals(chars, Vector128.Create((ushort)'\n'))).ExtractMostSignificantBits();
+    /// <summary>The same search in UTF-16 text.</summary>
+    public static int IndexOfSpecial(ReadOnlySpan<char> text) => text.IndexOfAny(SpecialChars);
 }

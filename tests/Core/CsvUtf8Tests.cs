@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using Workbook.Core;
+
+namespace Workbook.Tests.Core;
+
+/// <summary>The reader and writer work on UTF-8 bytes; their text views and every source and sink agree.</summary>
+public class CsvUtf8Tests
+{
+    private const string Text = "id,name,amount,day\n1,\"Société Générale, SA\",12.50,2024-02-29\n2,東京 \"quoted\" 🚀,-3,2023-06-30\n";
+
+    private static List<(string[] Text, byte[][] Utf8)> ReadAll(CsvReader reader)
+    {
+        var rows = new List<(string[], byte[][])>();
+        while (reader.Read())
+        {
+            rows.Add((
+                Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].ToString()).ToArray(),
+                Enumerable.Range(0, reader.FieldCount).Select(i => reader.Utf8(i).ToArray()).ToArray()));
+        }
+
+        return rows;
+    }
+
+    [Fact]
+    public void Fields_are_the_files_bytes_unescaped_and_the_same_text_decoded()
+    {
+        using var dir = new TempDir();
+        using var reader = CsvReader.Open(dir.Write("t.csv", Text));
+        var rows = ReadAll(reader);
+
+        Assert.Equal(["1", "Société Générale, SA", "12.50", "2024-02-29"], rows[0].Text);
+        Assert.Equal(["2", "東京 \"quoted\" 🚀", "-3", "2023-06-30"], rows[1].Text);
+        Assert.All(rows, row => Assert.Equal(row.Text, row.Utf8.Select(bytes => Encoding.UTF8.GetString(bytes))));
+    }
+
+    [Fact]
+    public void Typed_getters_read_the_bytes()
+    {
+        using var reader = new CsvReader(new StringReader(Text), "t.csv");
+        Assert.True(reader.Read());
+        Assert.Equal(12.50m, reader.GetDecimal(2));
+        Assert.Equal(new DateOnly(2024, 2, 29), reader.GetDate(3));
+        Assert.Equal(1L, reader.GetInt64(0));
+        Assert.Equal("Société Générale, SA", reader.GetString(1));
+        Assert.True(reader.Read());
+        Assert.Equal(-3L, reader.GetInt64(2));
+        var error = Assert.Throws<InputDataException>(() => reader.GetDecimal(1));
+        Assert.Equal("t.csv:3: column 'name': '東京 \"quoted\" 🚀' is not a number", error.Message);
+    }
+
+    [Fact]
+    public void A_text_reader_a_utf8_file_and_a_utf16_file_read_alike()
+    {
+        using var dir = new TempDir();
+        var utf16 = dir.File("utf16.csv");
+        File.WriteAllText(utf16, Text, Encoding.Unicode);
+
+        using var fromText = new CsvReader(new StringReader(Text), "t.csv");
+        using var fromUtf8 = CsvReader.Open(dir.Write("utf8.csv", "\uFEFF" + Text));
+        using var fromUtf16 = CsvReader.Open(utf16);
+
+        var expected = ReadAll(fromText).Select(row => row.Text).ToList();
+        Assert.Equal(expected, ReadAll(fromUtf8).Select(row => row.Text));
+        Assert.Equal(expected, ReadAll(fromUtf16).Select(row => row.Text));
+        Assert.Equal(["id", "name", "amount", "day"], fromUtf8.Header);
+    }
+
+    [Fact]
+    public void Invalid_utf8_becomes_replacement_characters_as_a_stream_reader_makes_it()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("bad.csv");
+        byte[] bad = [(byte)'a', 0xC3, (byte)',', 0xFF, (byte)'b', (byte)'\n'];
+        File.WriteAllBytes(path, [.. "h1,h2\n"u8, .. bad]);
+
+        using var reader = CsvReader.Open(path);
+        Assert.True(reader.Read());
+        var expected = new StreamReader(new MemoryStream(bad)).ReadToEnd().TrimEnd('\n').Split(',');
+        Assert.Equal(expected, new[] { reader[0].ToString(), reader[1].ToString() });
+        Assert.Equal(expected, new[] { reader.GetString(0), reader.GetString(1) });
+    }
+
+    [Fact]
+    public void Text_larger_than_the_buffers_with_surrogate_pairs_everywhere_reads_back()
+    {
+        // 🚀 is a surrogate pair in UTF-16 and 4 bytes in UTF-8: some pair straddles every chunk boundary.
+        var name = string.Concat(Enumerable.Repeat("a🚀", 50_000));
+        using var reader = new CsvReader(new StringReader($"id,name\n1,{name}\n2,\"{name}\"\n"), "t.csv");
+        var rows = ReadAll(reader);
+
+        Assert.Equal([name, name], rows.Select(row => row.Text[1]));
+    }
+
+    [Fact]
+    public void Utf8_dates_agree_with_the_text_parser()
+    {
+        foreach (var text in new[] { "2024-02-29", "2023-02-29", "0000-01-01", "9999-12-31", "2023-6-30", " 2023-06-30", "２０２３-06-30", "", "2023-06-30x" })
+        {
+            Assert.Equal(CsvReader.TryParseDate(text, out var fromText), CsvReader.TryParseDate(Encoding.UTF8.GetBytes(text), out var fromUtf8));
+            Assert.Equal(fromText, fromUtf8);
+        }
+    }
+
+    [Fact]
+    public void Utf8_numbers_parse_to_the_frameworks_value_and_scale()
+    {
+        var shapes = Gen.Elements("0", "7", "12", "007", "-3", "0.07", "1.50", "-0", "-0.00", "1.", ".5", "1.2.3", "+4", "1e3", " 5", "5 ", "-", "", "٣",
+            "123456789012345678", "1234567890123456789", "99999999999999999.9", "0.000000000000000001", "79228162514264337593543950335");
+        var digits = Gen.Elements('0', '1', '5', '9', '.', '-').ArrayOf().Select(chars => new string(chars));
+        Prop.ForAll(Gen.OneOf(shapes, digits).ToArbitrary(), text =>
+        {
+            var framework = decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var expected);
+            return CsvReader.TryParseDecimal(Encoding.UTF8.GetBytes(text), out var parsed) == framework
+                && decimal.GetBits(parsed).SequenceEqual(decimal.GetBits(expected));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Stream_and_text_writers_write_the_same_text()
+    {
+        Prop.ForAll(ArbMap.Default.ArbFor<string[]>(), values =>
+        {
+            var fields = values.Select(v => v ?? "").Append("naïve, \"東京\"\n").ToArray();
+            var text = new StringWriter(CultureInfo.InvariantCulture);
+            var bytes = new MemoryStream();
+            foreach (var csv in new[] { new CsvWriter(text), new CsvWriter(bytes) })
+            {
+                csv.Row(fields);
+                csv.Field(Encoding.UTF8.GetBytes(fields[^1])).Field(-42L).Field(2.345m, 2).EndRow("\r\n");
+                csv.Flush();
+            }
+
+            return text.ToString() == Encoding.UTF8.GetString(bytes.ToArray());
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Parallel_table_writer_writes_what_the_sequential_one_does()
+    {
+        using var dir = new TempDir();
+        const int rows = 100_000; // several blocks
+        void Row(CsvWriter csv, int row) => csv.Field(row).Field(row % 7 == 0 ? $"name, {row}" : $"name {row}");
+        CsvWriter.WriteFile(dir.File("sequential.csv"), ["n", "name"], Enumerable.Range(0, rows), Row);
+        CsvWriter.WriteFileInParallel(dir.File("parallel.csv"), ["n", "name"], rows, Row);
+
+        Assert.Equal(File.ReadAllBytes(dir.File("sequential.csv")), File.ReadAllBytes(dir.File("parallel.csv")));
+    }
+
+    [Fact]
+    public void Parallel_table_writer_failing_on_a_row_leaves_no_file()
+    {
+        using var dir = new TempDir();
+        var error = Assert.Throws<InvalidOperationException>(() => CsvWriter.WriteFileInParallel(dir.File("out.csv"), ["n"], 100_000, (csv, row) =>
+            csv.Field(row == 77_777 ? throw new InvalidOperationException("row 77777") : row)));
+
+        Assert.Equal("row 77777", error.Message);
+        Assert.Empty(Directory.GetFiles(dir.Path));
+    }
+}
