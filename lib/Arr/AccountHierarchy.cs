@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Workbook.Arr;
 
 /// <summary>
@@ -10,12 +8,16 @@ namespace Workbook.Arr;
 /// </summary>
 public sealed class AccountHierarchy
 {
-    private AccountHierarchy(int[] parent, int[] ultimateParent, int[] depth, int[] childrenFirst, int[] hierarchySize)
+    private readonly int[] _order; // ChildrenFirst, then unused room for the accounts on cycles
+    private readonly int _ordered;
+
+    private AccountHierarchy(int[] parent, int[] ultimateParent, int[] depth, int[] order, int ordered, int[] hierarchySize)
     {
         Parent = parent;
         UltimateParent = ultimateParent;
         Depth = depth;
-        ChildrenFirst = childrenFirst;
+        _order = order;
+        _ordered = ordered;
         HierarchySize = hierarchySize;
     }
 
@@ -29,7 +31,7 @@ public sealed class AccountHierarchy
     internal int[] Depth { get; }
 
     /// <summary>Every account not on a cycle, each after all of its descendants.</summary>
-    internal int[] ChildrenFirst { get; }
+    internal ReadOnlySpan<int> ChildrenFirst => _order.AsSpan(0, _ordered);
 
     /// <summary>For a root: how many accounts its hierarchy has; 0 for any other account.</summary>
     internal int[] HierarchySize { get; }
@@ -43,7 +45,6 @@ public sealed class AccountHierarchy
     public int Cycles { get; private set; }
 
     /// <summary>Builds the hierarchy and flags cycle members and accounts below cycles (reported in <paramref name="issues"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static AccountHierarchy Build(AccountTable accounts, ArrIssueLog issues)
     {
         var parent = accounts.Parent;
@@ -82,7 +83,7 @@ public sealed class AccountHierarchy
         var ultimate = new int[count];
         var depth = new int[count];
         var size = new int[count];
-        var hierarchy = new AccountHierarchy(parent, ultimate, depth, order[..ordered], size);
+        var hierarchy = new AccountHierarchy(parent, ultimate, depth, order, ordered, size);
         for (var account = 0; account < count; account++)
         {
             if (pendingChildren[account] > 0)

@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using Workbook.Core;
 
 namespace Workbook.Arr;
 
 /// <summary>
-/// accounts.csv, read once: every row's id and parent_id, interned into one table of id text (so each UUID is
-/// stored once however often it is mentioned, and parents are linked without a second pass of lookups), plus the
-/// text of every other input column, so the output repeats the input's columns and row order exactly.
+/// accounts.csv, read once: every row's id (numbered by row in an <see cref="IdIndex"/>, so each UUID is parsed once
+/// and stored in 16 bytes), its parent_id as written (linked to a row once all rows are in), and the UTF-8 text of
+/// every other input column, so the output repeats the input's columns and row order exactly.
 /// Account numbers are row numbers: account i is the i-th data row.
 /// </summary>
 public sealed class AccountTable
@@ -24,29 +25,25 @@ public sealed class AccountTable
     /// <summary>The three columns the rollup fills; their input values are ignored.</summary>
     public static readonly IReadOnlyList<string> FilledColumns = [UltimateParentColumn, ArrColumn, HierarchyArrColumn];
 
-    private readonly IdIndex _ids; // every id mentioned: account ids and parent ids (a dangling parent has no row)
-    private readonly int[] _idKey; // row -> its id in _ids
-    private readonly int[] _parentKey; // row -> its parent_id in _ids, -1 when empty
-    private readonly int[] _rowOfKey; // id in _ids -> row + 1, 0 when no row has that id
+    private readonly IdIndex _ids; // row i has id number i
+    private readonly IdList _parentIds; // row i's parent_id, empty when none
     private readonly TextColumns _kept; // the columns other than id, parent_id and the filled ones
     private readonly int[] _keptIndexOf; // input column -> index in _kept, or -1
     private readonly int _idColumn;
     private readonly int _parentColumn;
     private readonly int _nameKept;
 
-    private AccountTable(string fileName, IReadOnlyList<string> header, int idColumn, int parentColumn, int nameColumn, int[] keptIndexOf, Rows rows)
+    private AccountTable(string fileName, IReadOnlyList<string> header, int idColumn, int parentColumn, int nameColumn, int[] keptIndexOf, IdIndex ids, Rows rows)
     {
         FileName = fileName;
         Header = header;
-        Count = rows.Count;
+        Count = ids.Count;
         _idColumn = idColumn;
         _parentColumn = parentColumn;
         _keptIndexOf = keptIndexOf;
         _nameKept = nameColumn >= 0 ? keptIndexOf[nameColumn] : -1;
-        _ids = rows.Ids;
-        _idKey = rows.IdKey;
-        _parentKey = rows.ParentKey;
-        _rowOfKey = rows.RowOfKey;
+        _ids = ids;
+        _parentIds = rows.ParentIds;
         _kept = rows.Kept;
         Lines = rows.Lines;
         Parent = new int[Count];
@@ -69,33 +66,45 @@ public sealed class AccountTable
     /// <summary>SelfParent and DanglingParent, found while linking parents; Cycle and BelowCycle, found by the hierarchy.</summary>
     internal AccountFlags[] Flags { get; }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ReadOnlySpan<char> Id(int account) => _ids[_idKey[account]];
+    public ReadOnlySpan<char> Id(int account) => _ids[account];
 
     /// <summary>The parent_id as written (also when it names no account); empty for none.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ReadOnlySpan<char> ParentId(int account) => _parentKey[account] is var key and >= 0 ? _ids[key] : default;
+    public ReadOnlySpan<char> ParentId(int account) => _parentIds[account];
 
     /// <summary>The name, or an empty span when the file has no name column.</summary>
-    public ReadOnlySpan<char> Name(int account) => _nameKept < 0 ? default : _kept[account, _nameKept];
+    public ReadOnlySpan<char> Name(int account) => _nameKept < 0 ? default : Encoding.UTF8.GetString(_kept[account, _nameKept]);
 
-    /// <summary>The input value of column <paramref name="column"/> (an index into <see cref="Header"/>); empty for the filled columns.</summary>
+    /// <summary>The account's id as UTF-8; a UUID is written into <paramref name="uuid"/> (36 bytes).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ReadOnlySpan<char> Field(int account, int column) =>
-        column == _idColumn ? Id(account)
-        : column == _parentColumn ? ParentId(account)
+    internal ReadOnlySpan<byte> IdUtf8(int account, Span<byte> uuid) => _ids.Utf8(account, uuid);
+
+    /// <inheritdoc cref="Name"/>
+    internal ReadOnlySpan<byte> NameUtf8(int account) => _nameKept < 0 ? default : _kept[account, _nameKept];
+
+    /// <inheritdoc cref="ParentId"/>
+    internal ReadOnlySpan<byte> ParentIdUtf8(int account, Span<byte> uuid) => _parentIds.Utf8(account, uuid);
+
+    /// <summary>
+    /// The input value of column <paramref name="column"/> (an index into <see cref="Header"/>) as UTF-8; empty for the
+    /// filled columns. An id column's UUID is written into <paramref name="uuid"/> (36 bytes).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ReadOnlySpan<byte> Field(int account, int column, Span<byte> uuid) =>
+        column == _idColumn ? IdUtf8(account, uuid)
+        : column == _parentColumn ? ParentIdUtf8(account, uuid)
         : _keptIndexOf[column] >= 0 ? _kept[account, _keptIndexOf[column]]
         : default;
 
     /// <summary>The account number of an id, or -1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Find(ReadOnlySpan<char> id) => _ids.Find(id) is var key and >= 0 ? _rowOfKey[key] - 1 : -1;
+    public int Find(ReadOnlySpan<char> id) => _ids.Find(id);
+
+    /// <inheritdoc cref="Find(ReadOnlySpan{char})"/>
+    internal int Find(in IdKey id) => _ids.Find(id);
 
     /// <summary>
     /// Reads the whole table. Account rows are never skipped, even leniently, because the output repeats every row:
     /// an empty or repeated id, or a row with the wrong number of fields, stops the run with the file and line.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static AccountTable Read(CsvReader reader, long sizeHint, IProgress<long>? bytesRead = null)
     {
         var header = reader.Header;
@@ -110,127 +119,131 @@ public sealed class AccountTable
         }
 
         var rows = new Rows(width, sizeHint);
-        while (reader.Read())
+        try
         {
-            var id = reader[idColumn];
-            if (id.IsEmpty)
+            while (reader.Read())
             {
-                throw reader.Error(idColumn, "the account id is empty");
-            }
-
-            var row = rows.Count;
-            var key = rows.Ids.GetOrAdd(id);
-            rows.EnsureKeys();
-            if (rows.RowOfKey[key] != 0)
-            {
-                throw reader.Error(idColumn, $"duplicate account id '{id}' (first on line {rows.Lines[rows.RowOfKey[key] - 1]})");
-            }
-
-            rows.RowOfKey[key] = row + 1;
-            var parent = reader[parentColumn];
-            var parentKey = parent.IsEmpty ? -1 : rows.Ids.GetOrAdd(parent);
-            rows.EnsureKeys();
-            rows.Append(key, parentKey, (int)reader.LineNumber);
-            for (var column = 0; column < keptIndexOf.Length; column++)
-            {
-                if (keptIndexOf[column] >= 0)
+                var id = reader.Utf8(idColumn);
+                if (id.IsEmpty)
                 {
-                    rows.Kept.Append(reader[column]);
+                    throw reader.Error(idColumn, "the account id is empty");
+                }
+
+                var row = rows.Ids.Add(id);
+                rows.ParentIds.Add(reader.Utf8(parentColumn));
+                rows.AddLine(row, (int)reader.LineNumber);
+                for (var column = 0; column < keptIndexOf.Length; column++)
+                {
+                    if (keptIndexOf[column] >= 0)
+                    {
+                        rows.Kept.Append(reader.Utf8(column));
+                    }
+                }
+
+                if ((row & 0xFFFF) == 0 && reader.BytesRead is { } position)
+                {
+                    bytesRead?.Report(position);
                 }
             }
+        }
+        catch (InputDataException)
+        {
+            // A repeated id above the bad row is the file's first problem: report it, as a row-by-row check would.
+            Index(rows, reader.FileName, header[idColumn]);
+            throw;
+        }
 
-            if ((row & 0xFFFF) == 0 && reader.BytesRead is { } position)
+        var index = Index(rows, reader.FileName, header[idColumn]);
+        return new AccountTable(reader.FileName, header, idColumn, parentColumn, nameColumn, keptIndexOf, index, rows);
+    }
+
+    /// <summary>
+    /// Indexes the ids once all rows are in (see <see cref="IdIndex(IdList)"/>: several times faster than while
+    /// parsing); a repeated id is an error naming both lines.
+    /// </summary>
+    private static IdIndex Index(Rows rows, string fileName, string idColumn)
+    {
+        var index = new IdIndex(rows.Ids);
+        if (index.Repeat is (var repeat, var first))
+        {
+            throw new InputDataException(fileName, rows.Lines[repeat], idColumn, $"duplicate account id '{index[repeat]}' (first on line {rows.Lines[first]})");
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// Links each row to its parent's row, applying the self-parent and dangling-parent policies. The lookups come
+    /// first, on every core (each is independent and the table is only read), in tight loops whose cache misses the
+    /// processor overlaps; then the policies, in row order.
+    /// </summary>
+    internal void LinkParents(ArrIssueLog issues)
+    {
+        const int Named = -2; // a parent_id that names no row
+        void FindParents(int part, int parts)
+        {
+            for (var account = (int)((long)Count * part / parts); account < (long)Count * (part + 1) / parts; account++)
             {
-                bytesRead?.Report(position);
+                var key = _parentIds.Key(account);
+                Parent[account] = key.IsEmpty ? -1 : _ids.Find(key) is var row and >= 0 ? row : Named;
             }
         }
 
-        return new AccountTable(reader.FileName, header, idColumn, parentColumn, nameColumn, keptIndexOf, rows);
-    }
+        var parts = Environment.ProcessorCount;
+        var others = Enumerable.Range(1, parts - 1).Select(part => Task.Run(() => FindParents(part, parts))).ToArray();
+        FindParents(0, parts);
+        Task.WaitAll(others);
 
-    /// <summary>Links each row to its parent's row, applying the self-parent and dangling-parent policies.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void LinkParents(ArrIssueLog issues)
-    {
         for (var account = 0; account < Count; account++)
         {
-            var key = _parentKey[account];
-            var parent = key < 0 ? -1 : _rowOfKey[key] - 1;
-            if (key >= 0 && parent == account)
+            if (Parent[account] == account)
             {
-                parent = -1;
+                Parent[account] = -1;
                 Flags[account] |= AccountFlags.SelfParent;
                 issues.Add(ArrIssueKind.SelfParent, account, a => $"{FileName}:{Lines[a]}: account '{Id(a)}' names itself as parent");
             }
-            else if (key >= 0 && parent < 0)
+            else if (Parent[account] == Named)
             {
+                Parent[account] = -1;
                 Flags[account] |= AccountFlags.DanglingParent;
                 issues.Add(ArrIssueKind.DanglingParent, account, a => $"{FileName}:{Lines[a]}: parent_id '{ParentId(a)}' of account '{Id(a)}' names no account");
             }
-
-            Parent[account] = parent;
         }
     }
 
-    /// <summary>The growing per-row arrays of a read in progress.</summary>
+    /// <summary>The growing per-row data of a read in progress.</summary>
     private sealed class Rows
     {
         public Rows(int width, long sizeHint)
         {
             // Generous guesses from the file size (a UUID-keyed row is about 90 bytes): arrays that are never
             // touched cost no memory, while regrowing a large array costs a copy and both arrays at once.
-            // The hash table is the exception (it is touched all over), so it is sized for the likely count.
             var rows = (int)Math.Clamp(sizeHint / 48, 16, 1 << 27);
-            var chars = (int)Math.Clamp(sizeHint / 2, 256, Array.MaxLength / 2);
-            Ids = new IdIndex((int)Math.Clamp(sizeHint / 90, 16, 1 << 27), chars);
-            IdKey = new int[rows];
-            ParentKey = new int[rows];
+            Ids = new IdList(rows);
+            ParentIds = new IdList(rows);
             Lines = new int[rows];
-            RowOfKey = new int[rows];
-            Kept = new TextColumns(width, rows, chars);
+            Kept = new TextColumns(width, rows, (int)Math.Clamp(sizeHint / 2, 256, Array.MaxLength));
         }
 
-        public IdIndex Ids { get; }
+        public IdList Ids { get; }
+
+        public IdList ParentIds { get; }
 
         public TextColumns Kept { get; }
 
-        public int Count { get; private set; }
-
-        public int[] IdKey { get; private set; }
-
-        public int[] ParentKey { get; private set; }
-
         public int[] Lines { get; private set; }
 
-        public int[] RowOfKey { get; private set; }
-
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void EnsureKeys()
+        public void AddLine(int row, int line)
         {
-            if (Ids.Count > RowOfKey.Length)
+            if (row == Lines.Length)
             {
-                var rowOfKey = RowOfKey;
-                Array.Resize(ref rowOfKey, RowOfKey.Length * 2);
-                RowOfKey = rowOfKey;
-            }
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Append(int key, int parentKey, int line)
-        {
-            if (Count == IdKey.Length)
-            {
-                var (idKey, parent, lines) = (IdKey, ParentKey, Lines);
-                Array.Resize(ref idKey, Count * 2);
-                Array.Resize(ref parent, Count * 2);
-                Array.Resize(ref lines, Count * 2);
-                (IdKey, ParentKey, Lines) = (idKey, parent, lines);
+                var lines = Lines;
+                Array.Resize(ref lines, row * 2);
+                Lines = lines;
             }
 
-            IdKey[Count] = key;
-            ParentKey[Count] = parentKey;
-            Lines[Count] = line;
-            Count++;
+            Lines[row] = line;
         }
     }
 }

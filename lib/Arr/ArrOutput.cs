@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
+using System.Text;
 using Workbook.Core;
 
 namespace Workbook.Arr;
@@ -30,14 +30,15 @@ public static class ArrOutput
             AccountTable.HierarchyArrColumn => Filled.HierarchyArr,
             _ => Filled.No,
         }).ToArray();
-        CsvWriter.WriteFile(path, header, Enumerable.Range(0, accounts.Count), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (csv, account) =>
+        CsvWriter.WriteFileInParallel(path, header, accounts.Count, (csv, account) =>
         {
+            Span<byte> uuid = stackalloc byte[Uuid.Length];
             for (var column = 0; column < columns.Length; column++)
             {
                 switch (columns[column])
                 {
                     case Filled.UltimateParent:
-                        csv.Field(result.UltimateParent(account) is var top and >= 0 ? accounts.Id(top) : default);
+                        csv.Field(result.UltimateParent(account) is var top and >= 0 ? accounts.IdUtf8(top, uuid) : default);
                         break;
                     case Filled.Arr:
                         csv.Field(money.Arr(account));
@@ -46,7 +47,7 @@ public static class ArrOutput
                         csv.Field(money.HierarchyArr(account));
                         break;
                     default:
-                        csv.Field(accounts.Field(account, column));
+                        csv.Field(accounts.Field(account, column, uuid));
                         break;
                 }
             }
@@ -58,13 +59,14 @@ public static class ArrOutput
     {
         var accounts = result.Inputs.Accounts;
         var money = new MoneyText(result);
-        CsvWriter.WriteFile(path, DetailsHeader, Enumerable.Range(0, accounts.Count), (csv, account) =>
+        CsvWriter.WriteFileInParallel(path, DetailsHeader, accounts.Count, (csv, account) =>
         {
+            Span<byte> uuid = stackalloc byte[Uuid.Length];
             var top = result.UltimateParent(account);
-            csv.Field(accounts.Id(account))
-                .Field(accounts.Name(account))
-                .Field(accounts.ParentId(account))
-                .Field(top >= 0 ? accounts.Id(top) : default)
+            csv.Field(accounts.IdUtf8(account, uuid))
+                .Field(accounts.NameUtf8(account))
+                .Field(accounts.ParentIdUtf8(account, uuid))
+                .Field(top >= 0 ? accounts.IdUtf8(top, uuid) : default)
                 .Field(result.Depth(account) is { } depth ? depth.ToString(CultureInfo.InvariantCulture) : null)
                 .Field(money.Arr(account))
                 .Field(result.SubtreeArr(account) is { } subtree ? Numbers.Dollars(subtree) : null)
@@ -133,33 +135,29 @@ public static class ArrOutput
         HierarchyArr,
     }
 
-    /// <summary>Dollar text for the two money columns: zero is one shared "0.00", and each paying hierarchy's total is formatted once, not once per member.</summary>
+    /// <summary>
+    /// UTF-8 dollar text for the two money columns: zero is one shared "0.00", and each paying hierarchy's total is
+    /// formatted once, not once per member. Used by several threads at once: two may both format a total the first
+    /// time, and either array is kept (they are equal).
+    /// </summary>
     private sealed class MoneyText(ArrResult result)
     {
-        private static readonly string Zero = Numbers.Dollars(0m);
-        private readonly string?[] _hierarchies = new string?[result.Count]; // by ultimate parent
+        private static readonly byte[] Zero = Encoding.UTF8.GetBytes(Numbers.Dollars(0m));
+        private readonly byte[]?[] _hierarchies = new byte[]?[result.Count]; // by ultimate parent
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public string Arr(int account) => Format(result.Arr(account));
+        public ReadOnlySpan<byte> Arr(int account) => Format(result.Arr(account));
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public string? HierarchyArr(int account)
+        public ReadOnlySpan<byte> HierarchyArr(int account)
         {
             var top = result.UltimateParent(account);
             if (top < 0)
             {
-                return null;
+                return default;
             }
 
-            var dollars = result.HierarchyArr(account)!.Value;
-            if (dollars == 0m)
-            {
-                return Zero;
-            }
-
-            return _hierarchies[top] ??= Numbers.Dollars(dollars);
+            return _hierarchies[top] ??= Format(result.HierarchyArr(account)!.Value);
         }
 
-        private static string Format(decimal dollars) => dollars == 0m ? Zero : Numbers.Dollars(dollars);
+        private static byte[] Format(decimal dollars) => dollars == 0m ? Zero : Encoding.UTF8.GetBytes(Numbers.Dollars(dollars));
     }
 }

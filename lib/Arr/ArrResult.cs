@@ -43,15 +43,27 @@ public sealed record ArrSummary(
 public sealed class ArrResult
 {
     private readonly decimal[] _arr;
-    private readonly decimal[] _subtree;
+    private readonly decimal[] _hierarchyArr; // by ultimate parent
+    private readonly Lock _subtreeLock = new();
+    private decimal[]? _subtree; // computed on first use (the details file, notebooks), by one thread
 
-    internal ArrResult(ArrInputs inputs, DateOnly asOf, decimal[] arr, decimal[] subtree, int activeSubscriptions, int activeItems)
+    internal ArrResult(ArrInputs inputs, DateOnly asOf, decimal[] arr, decimal[] hierarchyArr, int activeSubscriptions, int activeItems)
     {
         Inputs = inputs;
         AsOf = asOf;
         _arr = arr;
-        _subtree = subtree;
+        _hierarchyArr = hierarchyArr;
         var h = inputs.Hierarchy;
+        var (paying, total) = (0, 0m);
+        foreach (var value in arr)
+        {
+            if (!ArrRollup.IsPlainZero(value))
+            {
+                paying += decimal.Sign(value) == 0 ? 0 : 1;
+                total += value;
+            }
+        }
+
         Summary = new ArrSummary(
             asOf,
             inputs.Accounts.Count,
@@ -59,12 +71,12 @@ public sealed class ArrResult
             inputs.Items.RowsRead,
             activeSubscriptions,
             activeItems,
-            arr.Count(value => value != 0m),
+            paying,
             h.Roots,
             h.LargestHierarchy,
             h.MaxDepth,
             h.Cycles,
-            arr.Sum(),
+            total,
             inputs.Issues);
     }
 
@@ -81,11 +93,22 @@ public sealed class ArrResult
     public decimal Arr(int account) => _arr[account];
 
     /// <summary>The account's ARR plus all its descendants'; null on a cycle.</summary>
-    public decimal? SubtreeArr(int account) => (Inputs.Accounts.Flags[account] & AccountFlags.Cycle) != 0 ? null : _subtree[account];
+    public decimal? SubtreeArr(int account) =>
+        (Inputs.Accounts.Flags[account] & AccountFlags.Cycle) != 0
+            ? null
+            : (_subtree ?? Subtrees())[account];
+
+    private decimal[] Subtrees()
+    {
+        lock (_subtreeLock)
+        {
+            return _subtree ??= ArrRollup.SubtreeSums(Inputs, _arr);
+        }
+    }
 
     /// <summary>The ARR of the account's whole hierarchy (its ultimate parent's subtree); null on or below a cycle.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public decimal? HierarchyArr(int account) => UltimateParent(account) is var top and >= 0 ? _subtree[top] : null;
+    public decimal? HierarchyArr(int account) => UltimateParent(account) is var top and >= 0 ? _hierarchyArr[top] : null;
 
     /// <summary>The ultimate parent's account number; -1 on or below a cycle.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -127,11 +150,11 @@ public sealed class ArrResult
         var accounts = Inputs.Accounts;
         return Enumerable.Range(0, Count)
             .Where(account => Inputs.Hierarchy.Parent[account] < 0 && UltimateParent(account) == account)
-            .OrderByDescending(root => _subtree[root])
+            .OrderByDescending(root => _hierarchyArr[root])
             .ThenByDescending(root => sizes[root])
             .ThenBy(root => root)
             .Take(count)
-            .Select(root => new HierarchyTotal(accounts.Id(root).ToString(), accounts.Name(root).ToString(), sizes[root], _subtree[root]))
+            .Select(root => new HierarchyTotal(accounts.Id(root).ToString(), accounts.Name(root).ToString(), sizes[root], _hierarchyArr[root]))
             .ToList();
     }
 }

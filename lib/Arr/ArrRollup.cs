@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Workbook.Arr;
 
 /// <summary>
@@ -11,7 +9,6 @@ public static class ArrRollup
     /// <summary>Active on <paramref name="day"/>: start ≤ day ≤ end, both ends inclusive.</summary>
     public static bool IsActive(int start, int end, int day) => start <= day && day <= end;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ArrResult Compute(ArrInputs inputs, DateOnly asOf)
     {
         var day = asOf.DayNumber;
@@ -49,20 +46,45 @@ public static class ArrRollup
             }
         }
 
-        // Subtree sums bottom-up: each account hands its subtree total to its parent, children first.
-        // Accounts on a cycle are not in ChildrenFirst and receive nothing: they have no subtree total.
+        // A hierarchy's ARR is its members' sum: only paying accounts add anything. Accounts on or below a cycle have
+        // no ultimate parent and no hierarchy. (Subtree sums, which need the whole tree, are left for who asks.)
+        var ultimate = inputs.Hierarchy.UltimateParent;
+        var hierarchyArr = new decimal[accounts];
+        for (var account = 0; account < accounts; account++)
+        {
+            if (!IsPlainZero(arr[account]) && ultimate[account] >= 0)
+            {
+                hierarchyArr[ultimate[account]] += arr[account];
+            }
+        }
+
+        return new ArrResult(inputs, asOf, arr, hierarchyArr, activeSubscriptions, activeItems);
+    }
+
+    /// <summary>
+    /// Each account's ARR plus all its descendants', bottom-up: each account hands its subtree total to its parent,
+    /// children first. Accounts on a cycle are not in ChildrenFirst and receive nothing: they have no subtree total.
+    /// </summary>
+    internal static decimal[] SubtreeSums(ArrInputs inputs, decimal[] arr)
+    {
         var hierarchy = inputs.Hierarchy;
         var flags = inputs.Accounts.Flags;
         var subtree = (decimal[])arr.Clone();
         foreach (var account in hierarchy.ChildrenFirst)
         {
             var parent = hierarchy.Parent[account];
-            if (parent >= 0 && (flags[parent] & AccountFlags.Cycle) == 0)
+            if (parent >= 0 && (flags[parent] & AccountFlags.Cycle) == 0 && !IsPlainZero(subtree[account]))
             {
                 subtree[parent] += subtree[account];
             }
         }
 
-        return new ArrResult(inputs, asOf, arr, subtree, activeSubscriptions, activeItems);
+        return subtree;
     }
+
+    /// <summary>
+    /// The 0m an unpaid account starts with: adding it changes neither a sum's value nor its scale, so it is skipped
+    /// (most accounts pay nothing, and a decimal addition is a call). A zero with decimals, 0.00, still counts.
+    /// </summary>
+    internal static bool IsPlainZero(decimal value) => decimal.Sign(value) == 0 && value.Scale == 0;
 }

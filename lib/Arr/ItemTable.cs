@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Workbook.Core;
 
 namespace Workbook.Arr;
@@ -39,7 +38,6 @@ public sealed class ItemTable
     /// <summary>An item's ARR: 7 licences at $15 with a 0.10 discount → 94.50.</summary>
     public static decimal ItemArr(decimal quantity, decimal listPrice, decimal discount) => quantity * listPrice * (1m - discount);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ItemTable Read(CsvReader reader, SubscriptionTable subscriptions, ArrIssueLog issues, bool lenient, long sizeHint = 0)
     {
         var idColumn = reader.Column("id");
@@ -51,7 +49,7 @@ public sealed class ItemTable
         var endColumn = reader.Column("end_date");
         var rows = (int)Math.Clamp(sizeHint / 110, 16, 1 << 27); // a UUID-keyed row is about 120 bytes
         var table = new ItemTable(rows);
-        var ids = new IdIndex(rows, rows * 36);
+        var ids = new IdIndex(rows);
         var lines = new List<long>(rows);
 
         var rowsRead = 0;
@@ -78,14 +76,14 @@ public sealed class ItemTable
                 continue;
             }
 
-            var item = ids.Add(reader[idColumn]);
+            var item = ids.Add(reader.Utf8(idColumn));
             if (item < 0)
             {
                 throw reader.Error(idColumn, $"duplicate item id '{reader[idColumn]}' (first on line {lines[~item]})");
             }
 
             lines.Add(reader.LineNumber);
-            var subscription = subscriptions.Ids.Find(reader[subscriptionColumn]);
+            var subscription = subscriptions.Ids.Find(reader.Utf8(subscriptionColumn));
             if (subscription < 0)
             {
                 issues.Add(ArrIssueKind.UnknownSubscription, reader, r => $"{r.FileName}:{r.LineNumber}: item '{r[idColumn]}' names subscription '{r[subscriptionColumn]}', which does not exist");

@@ -1,17 +1,15 @@
-using System.Runtime.CompilerServices;
 using Workbook.Core;
 
 namespace Workbook.Arr;
 
 /// <summary>
 /// subscriptions.csv: each subscription's account number (-1 when its account_id names no account) and its term.
-/// Read without the accounts (so both files can be read at once): the account ids are interned as read and
-/// linked to account numbers afterwards, once per distinct account.
+/// Read without the accounts (so both files can be read at once): the account ids are kept as read and linked to
+/// account numbers afterwards.
 /// </summary>
 public sealed class SubscriptionTable
 {
-    private readonly IdIndex _accountIds; // distinct account_id values, linked by LinkAccounts
-    private int[] _accountKey;
+    private readonly IdList _accountIds; // each subscription's account_id, linked by LinkAccounts
     private int[] _account = [];
     private int[] _start;
     private int[] _end;
@@ -21,9 +19,8 @@ public sealed class SubscriptionTable
     {
         FileName = fileName;
         var rows = (int)Math.Clamp(sizeHint / 90, 16, 1 << 27); // a UUID-keyed row is about 96 bytes
-        Ids = new IdIndex(rows, rows * 36);
-        _accountIds = new IdIndex(rows, rows * 36);
-        _accountKey = new int[rows];
+        Ids = new IdIndex(rows);
+        _accountIds = new IdList(rows);
         _start = new int[rows];
         _end = new int[rows];
         _lines = new long[rows];
@@ -47,7 +44,6 @@ public sealed class SubscriptionTable
     /// <summary>Last day of the term (<see cref="DateOnly.DayNumber"/>), inclusive.</summary>
     internal ReadOnlySpan<int> End => _end.AsSpan(0, Count);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static SubscriptionTable Read(CsvReader reader, ArrIssueLog issues, bool lenient, long sizeHint = 0)
     {
         var idColumn = reader.Column("id");
@@ -75,13 +71,14 @@ public sealed class SubscriptionTable
             }
 
             // A repeated id is an error even when lenient: its items could belong to either row.
-            var subscription = table.Ids.Add(reader[idColumn]);
+            var subscription = table.Ids.Add(reader.Utf8(idColumn));
             if (subscription < 0)
             {
                 throw reader.Error(idColumn, $"duplicate subscription id '{reader[idColumn]}' (first on line {table._lines[~subscription]})");
             }
 
-            table.Append(subscription, table._accountIds.GetOrAdd(reader[accountColumn]), start, end, reader.LineNumber);
+            table._accountIds.Add(reader.Utf8(accountColumn));
+            table.Append(subscription, start, end, reader.LineNumber);
         }
 
         table.RowsRead = rowsRead;
@@ -91,35 +88,27 @@ public sealed class SubscriptionTable
     /// <summary>Turns each account_id into an account number; subscriptions of unknown accounts are reported.</summary>
     internal void LinkAccounts(AccountTable accounts, ArrIssueLog issues)
     {
-        var accountOfKey = new int[_accountIds.Count];
-        for (var key = 0; key < accountOfKey.Length; key++)
-        {
-            accountOfKey[key] = accounts.Find(_accountIds[key]);
-        }
-
         _account = new int[Count];
         for (var subscription = 0; subscription < Count; subscription++)
         {
-            _account[subscription] = accountOfKey[_accountKey[subscription]];
+            _account[subscription] = accounts.Find(_accountIds.Key(subscription));
             if (_account[subscription] < 0)
             {
                 issues.Add(ArrIssueKind.UnknownAccount, subscription, s =>
-                    $"{FileName}:{_lines[s]}: subscription '{Ids[s]}' names account '{_accountIds[_accountKey[s]]}', which does not exist");
+                    $"{FileName}:{_lines[s]}: subscription '{Ids[s]}' names account '{_accountIds[s]}', which does not exist");
             }
         }
     }
 
-    private void Append(int subscription, int accountKey, int start, int end, long line)
+    private void Append(int subscription, int start, int end, long line)
     {
-        if (subscription == _accountKey.Length)
+        if (subscription == _start.Length)
         {
-            Array.Resize(ref _accountKey, subscription * 2);
             Array.Resize(ref _start, subscription * 2);
             Array.Resize(ref _end, subscription * 2);
             Array.Resize(ref _lines, subscription * 2);
         }
 
-        _accountKey[subscription] = accountKey;
         _start[subscription] = start;
         _end[subscription] = end;
         _lines[subscription] = line;
