@@ -65,11 +65,8 @@ internal static class ArrCommands
                 return rollup;
             }
 
-            // CliProgress is not even called without a bar to show: it would load Spectre.Console on the hot path.
             var size = inputs.Sum(path => File.Exists(path) ? new FileInfo(path).Length : 0);
-            var result = context.Interactive && size >= ProgressThresholdBytes
-                ? CliProgress.Run(context, "ARR rollup", 1.0, show: true, Run)
-                : Run(new Progress<double>());
+            var result = CliProgress.Run(context, "ARR rollup", 1.0, show: size >= ProgressThresholdBytes, Run);
 
             context.Out.Write(ArrOutput.FormatSummary(result.Summary));
             context.Out.WriteLine($"wrote {outPath}");
