@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Whole-process benchmark of `workbook arr` against two peers, on generated 250k and 2.5M account sets.
 #
-#   bench/arr/run.sh [--runs N] [--large-runs N] [--skip-large] [--generator-25m]
+#   bench/arr/run.sh [--runs N] [--large-runs N] [--skip-large] [--generator-25m] [--max-load L]
 #
 # Each measurement is one whole process (start, three CSVs in, CSV out) timed by /usr/bin/time: the median
 # wall time and the median peak RSS of the runs are reported. Peers, in the same run:
 #   pandas  bench/arr/arr_pandas.py (Debian's python3-pandas, installed here if missing)
 #   sqlite  bench/arr/arr_sqlite.sql run by the sqlite3 command-line tool (Debian's sqlite3)
-# Before timing, the 250k outputs of both peers are compared with workbook's on every row (compare.py).
-# The workbook executable is the Release build, and also a ReadyToRun publish of it when that restores.
-# Data and outputs go to bench/data/ (git-ignored). Results print as markdown (also bench/data/arr-results.md).
+# Before timing, the 250k outputs of both peers are compared with workbook's on every row (compare.py), and
+# the workbook builds' outputs with each other byte for byte.
+# The workbook executable three ways: the Release build (compiled at run time), a ReadyToRun publish, and a
+# self-contained composite ReadyToRun publish (the framework and the workbook precompiled together, so
+# nothing is left to compile at start and code inlines across assemblies; about 4 minutes to publish).
+# Timing waits (up to 30 minutes) for the 1-minute load average to fall below --max-load (default 0.7): the
+# machine is shared. Data and outputs go to bench/data/ (git-ignored). Results print as markdown (also
+# bench/data/arr-results.md).
 # shellcheck disable=SC2046 # argument lists come from the *_args functions unquoted: paths under bench/data have no spaces
 # shellcheck disable=SC1091
 set -euo pipefail
@@ -20,12 +25,14 @@ runs=5
 large_runs=3
 skip_large=false
 generator_25m=false
+max_load=0.7
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --large-runs) large_runs="$2"; shift 2 ;;
     --skip-large) skip_large=true; shift ;;
     --generator-25m) generator_25m=true; shift ;;
+    --max-load) max_load="$2"; shift 2 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -51,14 +58,27 @@ fi
 echo "building Release" >&2
 dotnet build tools/workbook/Workbook.Cli.csproj -c Release --nologo -v quiet >/dev/null
 workbook="$root/artifacts/bin/Workbook.Cli/release/workbook"
-r2r="$data/publish-r2r/workbook"
-if dotnet publish tools/workbook/Workbook.Cli.csproj -c Release -r linux-x64 --self-contained false \
-     -p:PublishReadyToRun=true -o "$data/publish-r2r" --nologo -v quiet >/dev/null 2>&1; then
-  have_r2r=true
-else
-  have_r2r=false
-  echo "ReadyToRun publish did not restore here; timing the Release build only" >&2
-fi
+# publish NAME ARGS...: a ReadyToRun publish into bench/data/NAME; prints its executable, or nothing when it
+# does not restore (the crossgen and runtime packages come from the NuGet registry). Each kind of publish
+# has its own intermediate folder (ArtifactsPivots): a composite build leaves stub images there that a plain
+# ReadyToRun publish would otherwise pick up, and crash on.
+publish() {
+  local name="$1"; shift
+  rm -rf "${data:?}/$name"
+  echo "publishing $name" >&2
+  if dotnet publish tools/workbook/Workbook.Cli.csproj -c Release -r linux-x64 -p:PublishReadyToRun=true "$@" \
+       -p:ArtifactsPivots="release_linux-x64_$name" -o "$data/$name" --nologo -v quiet >/dev/null 2>&1; then
+    echo "$data/$name/workbook"
+  else
+    echo "$name did not publish here; not timed" >&2
+  fi
+}
+r2r=$(publish publish-r2r --self-contained false)
+composite=$(publish publish-r2r-composite --self-contained true -p:PublishReadyToRunComposite=true)
+# The builds timed, fastest expected last; ratios are to the last one.
+builds=("Release build (JIT)|$workbook")
+[ -n "$r2r" ] && builds+=("ReadyToRun publish|$r2r")
+[ -n "$composite" ] && builds+=("ReadyToRun composite, self-contained|$composite")
 
 # --- data ----------------------------------------------------------------------------------------------------
 generate() { # accounts -> folder; prints the generator's wall time and peak RSS
@@ -96,11 +116,28 @@ sqlite_command() { local dir="$1"; echo "sqlite3 :memory: -cmd \"CREATE TEMP TAB
 
 # --- agreement -----------------------------------------------------------------------------------------------
 small="$data/arr-250000"
-"$workbook" $(workbook_args "$small") >/dev/null
+# Every build must write the same bytes; the last build's output is the one compared with the peers.
+builds_agree="every workbook build writes the same bytes"
+for k in "${!builds[@]}"; do
+  "${builds[$k]#*|}" $(workbook_args "$small") >/dev/null
+  if [ "$k" = 0 ]; then
+    cp "$small/out-workbook.csv" "$small/out-workbook-first.csv"
+  elif ! cmp -s "$small/out-workbook-first.csv" "$small/out-workbook.csv"; then
+    builds_agree="WORKBOOK BUILDS DIFFER: ${builds[$k]%%|*}"
+  fi
+done
 "$python" $(pandas_args "$small")
 sh -c "$(sqlite_command "$small")"
 agree_pandas=$("$python" bench/arr/compare.py "$small/out-workbook.csv" "$small/out-pandas.csv" "pandas peer")
 agree_sqlite=$("$python" bench/arr/compare.py "$small/out-workbook.csv" "$small/out-sqlite.csv" "sqlite peer")
+
+# --- a quiet machine -----------------------------------------------------------------------------------------
+load1() { cut -d' ' -f1 /proc/loadavg; }
+for _ in $(seq 180); do
+  "$python" -c "import sys; sys.exit(0 if $(load1) < $max_load else 1)" && break
+  echo "waiting for the load average ($(load1)) to fall below $max_load" >&2
+  sleep 10
+done
 
 # --- machine ---------------------------------------------------------------------------------------------------
 say "## Machine"
@@ -114,12 +151,13 @@ say "## Agreement (250k accounts, as of $as_of)"
 say ""
 say "- $agree_pandas"
 say "- $agree_sqlite"
+say "- $builds_agree"
 say ""
 
 # --- timings ---------------------------------------------------------------------------------------------------
 say "## Timings (median of N whole-process runs; peak RSS median)"
 say ""
-say "| accounts | program | runs | median wall s | median peak MB | time ÷ workbook's |"
+say "| accounts | program | runs | median wall s | median peak MB | time ÷ composite workbook's |"
 say "|---:|---|---:|---:|---:|---:|"
 row() { # accounts program runs "wall peak" baseline_wall
   local n="$1" name="$2" count="$3" result="$4" base="$5"
@@ -134,17 +172,19 @@ for n in 250000 2500000; do
   [ -d "$dir" ] || continue
   count=$runs; peer_count=$runs
   if [ "$n" = 2500000 ]; then count=$large_runs; peer_count=1; fi
-  wb=$(measure workbook "$count" "$workbook" $(workbook_args "$dir"))
-  base=${wb% *}
-  row "$n" "workbook (Release build)" "$count" "$wb" "$base"
-  if $have_r2r; then
-      r2=$(measure r2r "$count" "$r2r" $(workbook_args "$dir"))
-    row "$n" "workbook (ReadyToRun publish)" "$count" "$r2" "$base"
-  fi
+  results=()
+  for build in "${builds[@]}"; do
+    results+=("$(measure workbook "$count" "${build#*|}" $(workbook_args "$dir"))")
+  done
+  base=${results[-1]% *}
+  for k in "${!builds[@]}"; do
+    row "$n" "workbook, ${builds[$k]%%|*}" "$count" "${results[$k]}" "$base"
+  done
   row "$n" "pandas peer" "$peer_count" "$(measure pandas "$peer_count" "$python" $(pandas_args "$dir"))" "$base"
   row "$n" "sqlite3 recursive-CTE peer" "$peer_count" "$(measure sqlite "$peer_count" sh -c "$(sqlite_command "$dir")")" "$base"
+  say "(load average after the $n rows: $(cut -d' ' -f1-3 /proc/loadavg))"
+  say ""
 done
-say ""
 
 # --- generator memory ------------------------------------------------------------------------------------------
 say "## Generator (streaming: peak memory must not grow with the account count)"
@@ -155,7 +195,7 @@ for n in 250000 2500000; do
   [ -f "$data/gen-$n.time" ] && say "| $n | $(cut -d' ' -f1 "$data/gen-$n.time") | $(awk '{printf "%.0f", $2/1024}' "$data/gen-$n.time") |"
 done
 if $generator_25m; then
-  /usr/bin/time -f "%e %M" -o "$data/gen-25000000.time" "$workbook" generate arr --out "$data/arr-25000000" --accounts 25000000 >/dev/null
+  /usr/bin/time -f "%e %M" -o "$data/gen-25000000.time" "${builds[-1]#*|}" generate arr --out "$data/arr-25000000" --accounts 25000000 >/dev/null
   say "| 25000000 | $(cut -d' ' -f1 "$data/gen-25000000.time") | $(awk '{printf "%.0f", $2/1024}' "$data/gen-25000000.time") |"
   rm -rf "$data/arr-25000000"
 fi

@@ -42,6 +42,7 @@ public sealed class CsvReader : IDisposable
 
     private long _nextLine = 1;
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
+    private readonly int _headerCount;
 
     /// <summary>Reads CSV text from UTF-8 bytes (a leading byte-order mark is skipped).</summary>
     public CsvReader(Stream utf8, string fileName)
@@ -71,6 +72,7 @@ public sealed class CsvReader : IDisposable
         }
 
         Header = header;
+        _headerCount = header.Length;
     }
 
     /// <summary>Reads CSV text from a reader (tests, notebooks, text already in memory).</summary>
@@ -153,9 +155,9 @@ public sealed class CsvReader : IDisposable
             return false;
         }
 
-        if (_count != Header.Count)
+        if (_count != _headerCount)
         {
-            throw new InputDataException(FileName, LineNumber, null, $"expected {Header.Count} fields as in the header, found {_count}");
+            throw new InputDataException(FileName, LineNumber, null, $"expected {_headerCount} fields as in the header, found {_count}");
         }
 
         return true;
