@@ -45,12 +45,13 @@ public static class ArrGenerator
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(accounts, 1);
         GeneratedArrData totals = default;
-        AtomicFile.WriteText(Path.Combine(folder, ArrInputs.AccountsFile), accountText =>
-            AtomicFile.WriteText(Path.Combine(folder, ArrInputs.SubscriptionsFile), subscriptionText =>
-                AtomicFile.WriteText(Path.Combine(folder, ArrInputs.ItemsFile), itemText =>
+        AtomicFile.Write(Path.Combine(folder, ArrInputs.AccountsFile), accountFile =>
+            AtomicFile.Write(Path.Combine(folder, ArrInputs.SubscriptionsFile), subscriptionFile =>
+                AtomicFile.Write(Path.Combine(folder, ArrInputs.ItemsFile), itemFile =>
                 {
-                    var run = new Run(new Random(seed), new CsvWriter(accountText), new CsvWriter(subscriptionText), new CsvWriter(itemText), progress);
-                    totals = run.Generate(accounts);
+                    CsvWriter[] csv = [new(accountFile), new(subscriptionFile), new(itemFile)];
+                    totals = new Run(new Random(seed), csv[0], csv[1], csv[2], progress).Generate(accounts);
+                    Array.ForEach(csv, writer => writer.Flush());
                 })));
         return totals;
     }
