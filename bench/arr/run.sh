@@ -167,6 +167,7 @@ row() { # accounts program runs "wall peak" baseline_wall
   say "| $n | $name | $count | $wall | $peak | $ratio |"
 }
 
+loads=()
 for n in 250000 2500000; do
   dir="$data/arr-$n"
   [ -d "$dir" ] || continue
@@ -182,9 +183,11 @@ for n in 250000 2500000; do
   done
   row "$n" "pandas peer" "$peer_count" "$(measure pandas "$peer_count" "$python" $(pandas_args "$dir"))" "$base"
   row "$n" "sqlite3 recursive-CTE peer" "$peer_count" "$(measure sqlite "$peer_count" sh -c "$(sqlite_command "$dir")")" "$base"
-  say "(load average after the $n rows: $(cut -d' ' -f1-3 /proc/loadavg))"
-  say ""
+  loads+=("after the $n rows: $(cut -d' ' -f1-3 /proc/loadavg)")
 done
+say ""
+say "Load average (1, 5, 15 minutes) $(IFS=';'; echo "${loads[*]}" | sed 's/;/; /g')."
+say ""
 
 # --- generator memory ------------------------------------------------------------------------------------------
 say "## Generator (streaming: peak memory must not grow with the account count)"
@@ -195,7 +198,7 @@ for n in 250000 2500000; do
   [ -f "$data/gen-$n.time" ] && say "| $n | $(cut -d' ' -f1 "$data/gen-$n.time") | $(awk '{printf "%.0f", $2/1024}' "$data/gen-$n.time") |"
 done
 if $generator_25m; then
-  /usr/bin/time -f "%e %M" -o "$data/gen-25000000.time" "${builds[-1]#*|}" generate arr --out "$data/arr-25000000" --accounts 25000000 >/dev/null
+  /usr/bin/time -f "%e %M" -o "$data/gen-25000000.time" "$workbook" generate arr --out "$data/arr-25000000" --accounts 25000000 >/dev/null
   say "| 25000000 | $(cut -d' ' -f1 "$data/gen-25000000.time") | $(awk '{printf "%.0f", $2/1024}' "$data/gen-25000000.time") |"
   rm -rf "$data/arr-25000000"
 fi

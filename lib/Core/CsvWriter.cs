@@ -42,13 +42,31 @@ public sealed class CsvWriter
     /// <summary>Writes a field given as UTF-8 bytes (e.g. straight from <see cref="CsvReader.Utf8"/>).</summary>
     public CsvWriter Field(ReadOnlySpan<byte> utf8)
     {
+        var plain = CsvSyntax.IndexOfSpecial(utf8) < 0;
+        if (plain && utf8.Length < _buffer.Length - _length)
+        {
+            // The usual field, in one step: a separator (when not first) and the bytes, into room the buffer has.
+            var destination = _buffer.AsSpan(_length);
+            var separator = 0;
+            if (_rowStarted)
+            {
+                destination[separator++] = (byte)',';
+            }
+
+            utf8.CopyTo(destination[separator..]);
+            _length += separator + utf8.Length;
+            _rowStarted = true;
+            HandOver();
+            return this;
+        }
+
         if (_rowStarted)
         {
             Put(","u8);
         }
 
         _rowStarted = true;
-        if (CsvSyntax.IndexOfSpecial(utf8) < 0)
+        if (plain)
         {
             Put(utf8);
         }
@@ -149,7 +167,7 @@ public sealed class CsvWriter
         var free = new ConcurrentQueue<MemoryStream>(); // block buffers, reused
         MemoryStream Format(int first)
         {
-            var block = free.TryDequeue(out var reused) ? reused : new MemoryStream();
+            var block = free.TryDequeue(out var reused) ? reused : new MemoryStream(1 << 20);
             block.SetLength(0);
             var csv = new CsvWriter(block);
             for (var row = first; row < Math.Min(rowCount, first + BlockRows); row++)
