@@ -173,20 +173,20 @@ for n in 250000 2500000; do
   [ -d "$dir" ] || continue
   count=$runs; peer_count=$runs
   if [ "$n" = 2500000 ]; then count=$large_runs; peer_count=1; fi
-  results=()
+  timings=() # "wall peak" per build
   for build in "${builds[@]}"; do
-    results+=("$(measure workbook "$count" "${build#*|}" $(workbook_args "$dir"))")
+    timings+=("$(measure workbook "$count" "${build#*|}" $(workbook_args "$dir"))")
   done
-  base=${results[-1]% *}
+  base=${timings[-1]% *}
   for k in "${!builds[@]}"; do
-    row "$n" "workbook, ${builds[$k]%%|*}" "$count" "${results[$k]}" "$base"
+    row "$n" "workbook, ${builds[$k]%%|*}" "$count" "${timings[$k]}" "$base"
   done
   row "$n" "pandas peer" "$peer_count" "$(measure pandas "$peer_count" "$python" $(pandas_args "$dir"))" "$base"
   row "$n" "sqlite3 recursive-CTE peer" "$peer_count" "$(measure sqlite "$peer_count" sh -c "$(sqlite_command "$dir")")" "$base"
   loads+=("after the $n rows: $(cut -d' ' -f1-3 /proc/loadavg)")
 done
 say ""
-say "Load average (1, 5, 15 minutes) $(IFS=';'; echo "${loads[*]}" | sed 's/;/; /g')."
+say "Load average (1, 5, 15 minutes): ${loads[0]:-}${loads[1]:+; ${loads[1]}}."
 say ""
 
 # --- generator memory ------------------------------------------------------------------------------------------
