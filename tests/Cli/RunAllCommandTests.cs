@@ -38,6 +38,6 @@ public class RunAllCommandTests
     {
         var result = await CliRunner.RunAsync(["run-all", "--as-of", "30/06/2023"]);
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--as-of '30/06/2023' is not a date (expected yyyy-MM-dd)", result.Err);
+        Assert.Contains("--as-of '30/06/2023' is not a date: expected yyyy-MM-dd", result.Err);
     }
 }

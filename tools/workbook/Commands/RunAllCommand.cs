@@ -39,15 +39,7 @@ internal static class RunAllCommand
             Description = $"Folder with the ARR challenge's {ArrInputs.AccountsFile}, {ArrInputs.SubscriptionsFile} and {ArrInputs.ItemsFile}. Default: arr-data/ when it holds them, else a generated set of {ArrGenerator.DefaultAccounts:N0} accounts.",
             HelpName = "DIR",
         };
-        var asOf = new Option<DateOnly>("--as-of")
-        {
-            Description = $"The ARR as-of date (yyyy-MM-dd). Default: {DefaultArrAsOf:yyyy-MM-dd}, inside the challenge data's subscription terms.",
-            DefaultValueFactory = _ => DefaultArrAsOf,
-            HelpName = "yyyy-MM-dd",
-            CustomParser = result => DateOnly.TryParseExact(result.Tokens.Single().Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                ? day
-                : Fail(result, $"--as-of '{result.Tokens.Single().Value}' is not a date (expected yyyy-MM-dd)"),
-        };
+        var asOf = CliOptions.Date("--as-of", $"The ARR as-of date. Default: {DefaultArrAsOf:yyyy-MM-dd}, inside the challenge data's subscription terms.");
 
         var command = new Command("run-all",
             "Produce every deliverable: customer_summary.csv (the Metronome API with METRONOME_BEARER_TOKEN, else the local sandbox), " +
@@ -57,7 +49,7 @@ internal static class RunAllCommand
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
             context,
-            new Request(parsed.GetRequiredValue(output), parsed.GetValue(data), parsed.GetValue(arrData), parsed.GetValue(asOf)),
+            new Request(parsed.GetRequiredValue(output), parsed.GetValue(data), parsed.GetValue(arrData), parsed.GetValue(asOf) ?? DefaultArrAsOf),
             cancellationToken));
         return command;
     }
@@ -162,10 +154,4 @@ internal static class RunAllCommand
         folder is not null && new[] { ArrInputs.AccountsFile, ArrInputs.SubscriptionsFile, ArrInputs.ItemsFile }.All(f => File.Exists(Path.Combine(folder, f)));
 
     private static string Quote(string arg) => arg.Contains(' ', StringComparison.Ordinal) ? $"\"{arg}\"" : arg;
-
-    private static DateOnly Fail(System.CommandLine.Parsing.ArgumentResult result, string message)
-    {
-        result.AddError(message);
-        return default;
-    }
 }
