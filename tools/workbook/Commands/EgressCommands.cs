@@ -18,7 +18,7 @@ internal static class EgressCommands
         var data = new Option<string?>("--data")
         {
             Description = $"Folder holding the export's nine CSV files ('Metronome Sample Egress Data - <table>.csv' or '<table>.csv'). " +
-                $"Default: ${EgressDataFolder.EnvironmentVariable}, else {EgressDataFolder.RepoFolder}/ in the repository when it holds the files.",
+                $"Default: {EgressDataFolder.DefaultSearch}.",
             HelpName = "dir",
         };
         var output = new Option<string>("--out")

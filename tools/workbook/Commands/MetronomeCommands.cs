@@ -22,7 +22,7 @@ internal static class MetronomeCommands
         var maxRetries = new Option<int>("--max-retries") { Description = "Retries per call after the first attempt (on connection errors, timeouts, 408, 409, 429, 5xx).", DefaultValueFactory = _ => 2, HelpName = "N" };
         maxRetries.InRange(0, 10);
         var timeout = PositiveInt("--timeout", "Per-attempt timeout in seconds.", 60, max: 3600);
-        var data = DataOption("Without a token: the data export that seeds the local sandbox (default: $WORKBOOK_EGRESS_DIR, else sample-egress-data/).");
+        var data = DataOption($"Without a token: the data export that seeds the local sandbox (default: {EgressDataFolder.DefaultSearch}).");
         var seed = SeedOption("Without a token: the seed file of credit grants and contract balances for the sandbox (default: the built-in one, see tools/sandbox/README.md).");
 
         var command = new Command(
@@ -51,7 +51,7 @@ internal static class MetronomeCommands
     {
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default 0: pick a free one).", HelpName = "P" };
         port.InRange(0, 65535);
-        var data = DataOption("The data export to serve (default: $WORKBOOK_EGRESS_DIR, else sample-egress-data/).");
+        var data = DataOption($"The data export to serve (default: {EgressDataFolder.DefaultSearch}).");
         var seed = SeedOption("The seed file of credit grants, contract balances and custom credit types (default: the built-in one, see tools/sandbox/README.md).");
         var token = new Option<string?>("--token") { Description = "The bearer token to accept (default: a random one, printed).", HelpName = "TOKEN" };
         var latency = new Option<int>("--latency-ms") { Description = "Latency added to every request, in milliseconds.", HelpName = "MS" };

@@ -31,7 +31,7 @@ internal static class RunAllCommand
         };
         var data = new Option<string?>("--data")
         {
-            Description = $"The Metronome data export (9 CSVs). Default: ${EgressDataFolder.EnvironmentVariable}, else {EgressDataFolder.RepoFolder}/ when it holds the files, else a generated export.",
+            Description = $"The Metronome data export (9 CSVs). Default: {EgressDataFolder.DefaultSearch}; else a generated export.",
             HelpName = "DIR",
         };
         var arrData = new Option<string?>("--arr-data")
@@ -69,7 +69,7 @@ internal static class RunAllCommand
         }
 
         // Inputs: the exercise data where it is, generated data where it is not, and the summary says which.
-        var egressData = request.Data ?? TryResolveEgress(context);
+        var egressData = request.Data ?? EgressDataFolder.TryResolve(context.GetEnvironmentVariable);
         if (egressData is null)
         {
             egressData = Path.Combine(outFolder, "generated", "egress");
@@ -137,17 +137,6 @@ internal static class RunAllCommand
             var status = result.ExitCode == ExitCodes.Ok ? "ok    " : $"FAILED (exit {result.ExitCode})";
             context.Out.WriteLine($"  {status}  {result.Name}: {result.Deliverable}");
         }
-    }
-
-    /// <summary>
-    /// The export named by the environment or dropped in the repository, resolved as every command does (a folder
-    /// named but missing is an error); null when none is configured at all, which is when run-all generates one.
-    /// </summary>
-    private static string? TryResolveEgress(CliContext context)
-    {
-        var configured = context.GetEnvironmentVariable(EgressDataFolder.EnvironmentVariable) is { Length: > 0 }
-            || (RepoPaths.TryFind(EgressDataFolder.RepoFolder) is { } repoFolder && EgressExport.IsComplete(repoFolder));
-        return configured ? EgressDataFolder.Resolve(null, context.GetEnvironmentVariable) : null;
     }
 
     private static bool HasArrFiles(string? folder) =>
