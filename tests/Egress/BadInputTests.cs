@@ -158,19 +158,21 @@ public class BadInputTests
     }
 
     [Fact]
-    public void Data_folder_resolution_prefers_the_option_then_the_environment_then_the_repository()
+    public void Data_folder_resolution_prefers_the_option_then_the_environment_then_the_repository_then_the_shared_folder()
     {
         using var option = new TempDir();
         using var environment = new TempDir();
         using var repo = ExportWith("plan", _ => { }, out _);
+        using var shared = ExportWith("plan", _ => { }, out _);
         Func<string, string?> env = name => name == EgressDataFolder.EnvironmentVariable ? environment.Path : null;
         Func<string, string?> noEnv = _ => null;
 
         Assert.Equal(option.Path, EgressDataFolder.Resolve(option.Path, env, repo.Path));
         Assert.Equal(environment.Path, EgressDataFolder.Resolve(null, env, repo.Path));
-        Assert.Equal(repo.Path, EgressDataFolder.Resolve(null, noEnv, repo.Path));
+        Assert.Equal(repo.Path, EgressDataFolder.Resolve(null, noEnv, repo.Path, shared.Path));
+        Assert.Equal(shared.Path, EgressDataFolder.Resolve(null, noEnv, option.Path, shared.Path));
 
-        var none = Assert.Throws<WorkbookException>(() => EgressDataFolder.Resolve(null, noEnv, option.Path));
+        var none = Assert.Throws<WorkbookException>(() => EgressDataFolder.Resolve(null, noEnv, option.Path, environment.Path));
         Assert.Contains("no Metronome data export found", none.Message);
         Assert.Contains("workbook generate egress --out DIR", none.Message);
         Assert.Contains(EgressDataFolder.EnvironmentVariable, none.Message);

@@ -12,7 +12,7 @@ public class DirectiveTests
         var (rest, directives) = CSharpDirectives.Extract(code);
 
         Assert.Equal("\n\n#r \"lib/Other.dll\"\nusing Workbook.Core;", rest);
-        Assert.Equal([new Directive.NuGetReference(0, "Polly.Core", "8.9.1"), new Directive.LibraryReference(1)], directives);
+        Assert.Equal([new Directive.NuGetReference(0, "Polly.Core", "8.9.1"), new Directive.LibraryReference(1, "Workbook.Library")], directives);
     }
 
     [Theory]
@@ -27,7 +27,12 @@ public class DirectiveTests
     [InlineData("#r \"/abs/path/workbook.library.dll\"")]
     [InlineData("#r \"Workbook.Library.dll\"")]
     public void Any_path_ending_in_the_library_binds_to_the_loaded_library(string line) =>
-        Assert.IsType<Directive.LibraryReference>(Assert.Single(CSharpDirectives.Extract(line).Directives));
+        Assert.Equal("Workbook.Library", Assert.IsType<Directive.LibraryReference>(Assert.Single(CSharpDirectives.Extract(line).Directives)).AssemblyName);
+
+    [Fact]
+    public void The_sandbox_assembly_binds_to_the_loaded_copy_too() =>
+        Assert.Equal("Workbook.Sandbox", Assert.IsType<Directive.LibraryReference>(
+            Assert.Single(CSharpDirectives.Extract("#r \"../artifacts/bin/Workbook.Sandbox/debug/Workbook.Sandbox.dll\"").Directives)).AssemblyName);
 
     [Theory]
     [InlineData("#!connect sqlite --kernel-name egress \"Data Source=egress.db\"", "egress", "Data Source=egress.db")]

@@ -3,8 +3,11 @@ namespace Workbook.Notebooks.Running;
 /// <summary>A line of a C# cell that the runner handles itself instead of Roslyn.</summary>
 internal abstract record Directive(int Line)
 {
-    /// <summary><c>#r</c> of the workbook's own library (any path ending in Workbook.Library.dll).</summary>
-    public sealed record LibraryReference(int Line) : Directive(Line);
+    /// <summary>
+    /// <c>#r</c> of one of the workbook's own assemblies (any path ending in Workbook.Library.dll or
+    /// Workbook.Sandbox.dll): bound to the copy the runner already has, whatever configuration built it.
+    /// </summary>
+    public sealed record LibraryReference(int Line, string AssemblyName) : Directive(Line);
 
     /// <summary><c>#r "nuget: Name, Version"</c>.</summary>
     public sealed record NuGetReference(int Line, string Name, string? Version) : Directive(Line);
@@ -23,6 +26,9 @@ internal abstract record Directive(int Line)
 internal static class CSharpDirectives
 {
     public const string LibraryFileName = "Workbook.Library.dll";
+
+    /// <summary>The workbook's assemblies a notebook may reference; the runner program references them all.</summary>
+    public static readonly IReadOnlyList<string> WorkbookAssemblies = ["Workbook.Library", "Workbook.Sandbox"];
 
     public static (string Code, IReadOnlyList<Directive> Directives) Extract(string code)
     {
@@ -70,7 +76,8 @@ internal static class CSharpDirectives
         }
 
         var fileName = target.Replace('\\', '/').Split('/')[^1];
-        return string.Equals(fileName, LibraryFileName, StringComparison.OrdinalIgnoreCase) ? new Directive.LibraryReference(line) : null;
+        var assembly = WorkbookAssemblies.FirstOrDefault(name => string.Equals(fileName, name + ".dll", StringComparison.OrdinalIgnoreCase));
+        return assembly is null ? null : new Directive.LibraryReference(line, assembly);
     }
 
     private static Directive Connect(int line, string text)

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.Data.Sqlite;
 using Workbook.Notebooks.Model;
@@ -154,8 +155,8 @@ internal sealed class NotebookSession(Notebook notebook, string folder, Notebook
             {
                 case Directive.Unsupported unsupported:
                     throw new DirectiveException($"({unsupported.Line + 1}): {unsupported.Message}");
-                case Directive.LibraryReference:
-                    _csharp.AddAssemblyWithDependencies(typeof(Table).Assembly);
+                case Directive.LibraryReference library:
+                    _csharp.AddAssemblyWithDependencies(Assembly.Load(new AssemblyName(library.AssemblyName)));
                     break;
                 case Directive.NuGetReference package:
                     installed.Add(Reference(package));

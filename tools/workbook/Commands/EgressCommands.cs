@@ -18,7 +18,7 @@ internal static class EgressCommands
         var data = new Option<string?>("--data")
         {
             Description = $"Folder holding the export's nine CSV files ('Metronome Sample Egress Data - <table>.csv' or '<table>.csv'). " +
-                $"Default: ${EgressDataFolder.EnvironmentVariable}, else {EgressDataFolder.RepoFolder}/ in the repository when it holds the files.",
+                $"Default: {EgressDataFolder.DefaultSearch}.",
             HelpName = "dir",
         };
         var output = new Option<string>("--out")
@@ -74,27 +74,13 @@ internal static class EgressCommands
             Description = $"How many customers (at least {EgressGeneratorOptions.MinimumCustomers}: A1 Company and B1 Company are always there).",
             DefaultValueFactory = _ => EgressGeneratorOptions.DefaultCustomers,
             HelpName = "count",
-        };
-        customers.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < EgressGeneratorOptions.MinimumCustomers)
-            {
-                result.AddError($"--customers must be at least {EgressGeneratorOptions.MinimumCustomers} (A1 Company and B1 Company)");
-            }
-        });
+        }.InRange(EgressGeneratorOptions.MinimumCustomers, why: "A1 Company and B1 Company");
         var eventsPerCustomer = new Option<int>("--events-per-customer")
         {
             Description = "Average events per customer (A1 and B1 Company send at least 800).",
             DefaultValueFactory = _ => EgressGeneratorOptions.DefaultEventsPerCustomer,
             HelpName = "count",
-        };
-        eventsPerCustomer.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--events-per-customer must be at least 1");
-            }
-        });
+        }.InRange(1);
 
         var command = new Command("egress",
             "Write a synthetic Metronome data export (same nine files, columns and quirks as the exercise's), with FINALIZED invoices priced from its events.")

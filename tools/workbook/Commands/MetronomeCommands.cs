@@ -20,9 +20,9 @@ internal static class MetronomeCommands
         };
         var concurrency = PositiveInt("--concurrency", "API calls in flight at once, the customer listing included.", CustomerSummaryFetcher.DefaultConcurrency, max: 256);
         var maxRetries = new Option<int>("--max-retries") { Description = "Retries per call after the first attempt (on connection errors, timeouts, 408, 409, 429, 5xx).", DefaultValueFactory = _ => 2, HelpName = "N" };
-        maxRetries.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 0, 10));
+        maxRetries.InRange(0, 10);
         var timeout = PositiveInt("--timeout", "Per-attempt timeout in seconds.", 60, max: 3600);
-        var data = DataOption("Without a token: the data export that seeds the local sandbox (default: $WORKBOOK_EGRESS_DIR, else sample-egress-data/).");
+        var data = DataOption($"Without a token: the data export that seeds the local sandbox (default: {EgressDataFolder.DefaultSearch}).");
         var seed = SeedOption("Without a token: the seed file of credit grants and contract balances for the sandbox (default: the built-in one, see tools/sandbox/README.md).");
 
         var command = new Command(
@@ -50,12 +50,12 @@ internal static class MetronomeCommands
     public static Command CreateSandbox(CliContext context)
     {
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default 0: pick a free one).", HelpName = "P" };
-        port.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 0, 65535));
-        var data = DataOption("The data export to serve (default: $WORKBOOK_EGRESS_DIR, else sample-egress-data/).");
+        port.InRange(0, 65535);
+        var data = DataOption($"The data export to serve (default: {EgressDataFolder.DefaultSearch}).");
         var seed = SeedOption("The seed file of credit grants, contract balances and custom credit types (default: the built-in one, see tools/sandbox/README.md).");
         var token = new Option<string?>("--token") { Description = "The bearer token to accept (default: a random one, printed).", HelpName = "TOKEN" };
         var latency = new Option<int>("--latency-ms") { Description = "Latency added to every request, in milliseconds.", HelpName = "MS" };
-        latency.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 0, 600_000));
+        latency.InRange(0, 600_000);
         var faults = new Option<string[]>("--fault")
         {
             Description = "Inject a fault (repeatable): KIND[:key=value,...]. Kinds: latency, rate-limit, server-error, empty-page, repeated-cursor, " +
@@ -204,20 +204,8 @@ internal static class MetronomeCommands
 
     private static Option<string?> SeedOption(string description) => new("--seed") { Description = description, HelpName = "FILE" };
 
-    private static Option<int> PositiveInt(string name, string description, int defaultValue, int max)
-    {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = "N" };
-        option.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 1, max));
-        return option;
-    }
-
-    private static void Range(System.CommandLine.Parsing.OptionResult result, int value, int min, int max)
-    {
-        if (value < min || value > max)
-        {
-            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{result.Option.Name} must be between {min} and {max}, got {value}"));
-        }
-    }
+    private static Option<int> PositiveInt(string name, string description, int defaultValue, int max) =>
+        new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = "N" }.InRange(1, max);
 
     private static int Usage(CliContext context, string message)
     {

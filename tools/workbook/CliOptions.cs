@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Numerics;
+
+namespace Workbook.Cli;
+
+/// <summary>The option rules several commands share, so each is written, worded and tested once.</summary>
+internal static class CliOptions
+{
+    /// <summary>Adds a range check to a numeric option: "--name must be between min and max, got v" (or "at least min").</summary>
+    public static Option<T> InRange<T>(this Option<T> option, T min, T? max = null, string? why = null)
+        where T : struct, INumber<T>
+    {
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<T>();
+            if (value < min || (max is { } upper && value > upper))
+            {
+                var range = max is { } top
+                    ? string.Create(CultureInfo.InvariantCulture, $"between {min} and {top}")
+                    : string.Create(CultureInfo.InvariantCulture, $"at least {min}");
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be {range}{(why is null ? "" : $" ({why})")}, got {value}"));
+            }
+        });
+        return option;
+    }
+
+    /// <summary>A calendar-date option written yyyy-MM-dd (invariant, nothing else accepted).</summary>
+    public static Option<DateOnly?> Date(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "yyyy-MM-dd",
+        CustomParser = result => ParseDate(name, result),
+    };
+
+    private static DateOnly? ParseDate(string name, ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        result.AddError($"{name} '{text}' is not a date: expected yyyy-MM-dd, e.g. 2024-06-30");
+        return null;
+    }
+}
