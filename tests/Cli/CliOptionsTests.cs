@@ -10,6 +10,8 @@ public class CliOptionsTests
     [InlineData(new[] { "customer-summary", "--out", "x.csv", "--max-retries", "11" }, "--max-retries must be between 0 and 10, got 11")]
     [InlineData(new[] { "sandbox", "--port", "70000" }, "--port must be between 0 and 65535, got 70000")]
     [InlineData(new[] { "run-all", "--as-of", "2023-02-30" }, "--as-of '2023-02-30' is not a date: expected yyyy-MM-dd")]
+    [InlineData(new[] { "generate", "arr", "--out", "x", "--accounts", "0" }, "--accounts must be at least 1, got 0")]
+    [InlineData(new[] { "arr", "--accounts", "a", "--subscriptions", "s", "--items", "i", "--out", "o", "--as-of", "2023-6-30" }, "--as-of '2023-6-30' is not a date: expected yyyy-MM-dd")]
     public async Task Out_of_range_values_are_bad_usage_naming_the_option(string[] args, string message)
     {
         var result = await CliRunner.RunAsync(args);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Globalization;
 using Workbook.Arr;
 using Workbook.Core;
@@ -18,12 +17,8 @@ internal static class ArrCommands
         var subscriptions = RequiredFile("--subscriptions", "subscriptions.csv: id, account_id, start_date, end_date (yyyy-MM-dd).");
         var items = RequiredFile("--items", "subscription_items.csv: id, subscription_id, product_name, quantity, list_price, discount, start_date, end_date.");
         var output = RequiredFile("--out", "Where to write the filled accounts.csv (atomically; never one of the inputs).");
-        var asOf = new Option<DateOnly?>("--as-of")
-        {
-            Description = "The day ARR is measured on (yyyy-MM-dd): subscriptions and items active on it count, both ends inclusive. Default: today (UTC).",
-            HelpName = "yyyy-MM-dd",
-            CustomParser = ParseDate,
-        };
+        var asOf = CliOptions.Date("--as-of",
+            "The day ARR is measured on (yyyy-MM-dd): subscriptions and items active on it count, both ends inclusive. Default: today (UTC).");
         var lenient = new Option<bool>("--lenient")
         {
             Description = "Skip and report bad subscription and item rows (unparsable, out of range, end before start) instead of stopping at the first.",
@@ -88,14 +83,7 @@ internal static class ArrCommands
             Description = "How many accounts (subscriptions and items scale with it: 35,000 subscriptions per 250,000 accounts).",
             DefaultValueFactory = _ => ArrGenerator.DefaultAccounts,
             HelpName = "count",
-        };
-        accountCount.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<long>() < 1)
-            {
-                result.AddError("--accounts must be at least 1");
-            }
-        });
+        }.InRange(1L);
         var seed = new Option<int>("--seed")
         {
             Description = "Random seed: the same seed and count give byte-identical files.",
@@ -121,18 +109,6 @@ internal static class ArrCommands
 
     private static Option<string> RequiredFile(string name, string description) =>
         new(name) { Description = description, Required = true, HelpName = name == "--out" ? "path" : "file" };
-
-    private static DateOnly? ParseDate(ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        result.AddError($"--as-of '{text}' is not a date: expected yyyy-MM-dd, e.g. 2024-06-30");
-        return null;
-    }
 
     /// <summary>Maps a phase's 0..1 onto a share of the whole bar.</summary>
     private sealed class Scaled(IProgress<double> inner, double share) : IProgress<double>
