@@ -40,7 +40,7 @@ public class WorkbookSiteTests
         Directory.CreateDirectory(PageCheck.ScreenshotFolder);
         var png = Path.Combine(PageCheck.ScreenshotFolder, Path.ChangeExtension(page, ".png"));
         File.Delete(png);
-        await Chromium.ScreenshotAsync(file, png, 1280, 8000);
-        Assert.Equal((1280, 8000), Chromium.PngSize(File.ReadAllBytes(png)));
+        await Chromium.ScreenshotAsync(file, png, 1280, 14000);
+        Assert.Equal((1280, 14000), Chromium.PngSize(File.ReadAllBytes(png)));
     }
 }
