@@ -163,7 +163,9 @@ public sealed class CsvWriter
     /// </summary>
     public static void WriteFileInParallel(string path, IReadOnlyList<string> header, int rowCount, Action<CsvWriter, int> writeRow)
     {
-        const int BlockRows = 1 << 14;
+        // 4,096 rows of a wide table (accounts: ~135 bytes a row) fit a block's first megabyte, so its buffer never
+        // grows and copies itself (16,384-row blocks did, and the write was ~10% slower at 250k accounts).
+        const int BlockRows = 1 << 12;
         var free = new ConcurrentQueue<MemoryStream>(); // block buffers, reused
         MemoryStream Format(int first)
         {
