@@ -14,4 +14,13 @@ if [ ! -x /usr/bin/chromium ]; then
   $sudo_cmd apt-get install -y chromium || { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y chromium; }
 fi
 
+# The notebooks are also rendered by nbconvert (nbviewer's engine, and the closest to GitHub's renderer that runs
+# here) and validated against the nbformat schema: Debian's python3-nbconvert, which brings python3-nbformat.
+if ! /usr/bin/python3 -c 'import nbconvert, nbformat' 2>/dev/null; then
+  echo "== installing python3-nbconvert (for the notebooks' rendering test)"
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get install -y python3-nbconvert || { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y python3-nbconvert; }
+fi
+
 dotnet test Workbook.sln --nologo "$@"

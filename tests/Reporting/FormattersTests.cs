@@ -22,15 +22,18 @@ public class FormattersTests
     }
 
     [Fact]
-    public void A_chart_shows_as_svg_with_its_data_as_plain_text()
+    public void A_chart_shows_as_svg_the_same_svg_as_an_html_image_and_its_data_as_plain_text()
     {
-        var chart = Chart.Bar("Totals", Rows, r => r.Name, r => r.TotalUsd);
+        var chart = Chart.Bar("Totals & more", Rows, r => r.Name, r => r.TotalUsd);
 
         var formatted = Formatters.Format(chart);
 
-        Assert.Equal([MimeTypes.Svg, MimeTypes.PlainText], formatted.Select(f => f.MimeType));
+        Assert.Equal([MimeTypes.Svg, MimeTypes.Html, MimeTypes.PlainText], formatted.Select(f => f.MimeType));
         Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", formatted[0].Text);
-        Assert.StartsWith("Totals\n", formatted[1].Text);
+        var image = System.Text.RegularExpressions.Regex.Match(formatted[1].Text, "^<img alt=\"Totals &amp; more\" src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\">$");
+        Assert.True(image.Success, formatted[1].Text);
+        Assert.Equal(formatted[0].Text, System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(image.Groups[1].Value)));
+        Assert.StartsWith("Totals & more\n", formatted[2].Text);
     }
 
     [Fact]
@@ -87,7 +90,7 @@ public class FormattersTests
     /// </summary>
     [Theory]
     [InlineData(typeof(Table), new[] { MimeTypes.Html, MimeTypes.PlainText })]
-    [InlineData(typeof(Chart), new[] { MimeTypes.Svg, MimeTypes.PlainText })]
+    [InlineData(typeof(Chart), new[] { MimeTypes.Svg, MimeTypes.Html, MimeTypes.PlainText })]
     [InlineData(typeof(HtmlFragment), new[] { MimeTypes.Html })]
     public void Our_report_types_follow_the_convention_dotnet_interactive_looks_for(Type type, string[] preferred)
     {

@@ -30,9 +30,14 @@ public sealed record ChartSeries(string Name, IReadOnlyList<decimal> Values);
 /// A chart as data, rendered to a static SVG (GitHub shows no JavaScript, and no charting package is available).
 /// Build one with the factories — <c>Chart.HorizontalBar("Top hierarchies by ARR", rows, r =&gt; r.Name, r =&gt; r.Arr,
 /// valueTitle: "ARR", format: ValueFormat.Dollars)</c> — and display it: both Polyglot Notebooks and the workbook runner
-/// show it as <c>image/svg+xml</c> with a <c>text/plain</c> data listing beside it.
+/// show it as <c>image/svg+xml</c>, with the same picture as <c>text/html</c> and a <c>text/plain</c> data listing beside it.
 /// </summary>
-[TypeFormatterSource(typeof(ReportFormatterSource), PreferredMimeTypes = [MimeTypes.Svg, MimeTypes.PlainText])]
+/// <remarks>
+/// Why text/html too: renderers that sanitize HTML (GitHub, nbviewer, nbconvert) inline an <c>image/svg+xml</c> output
+/// and strip its elements or attributes, leaving a blank or black box (jupyter/nbconvert#1849, #1894), while they prefer
+/// <c>text/html</c> and keep an <c>&lt;img&gt;</c> whose source is a data URI, which no sanitizer has to look inside.
+/// </remarks>
+[TypeFormatterSource(typeof(ReportFormatterSource), PreferredMimeTypes = [MimeTypes.Svg, MimeTypes.Html, MimeTypes.PlainText])]
 public sealed class Chart : IRendersAs
 {
     public Chart(ChartKind kind, string title, IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series)
@@ -105,6 +110,10 @@ public sealed class Chart : IRendersAs
 
     public string ToSvg() => ChartSvg.Render(this);
 
+    /// <summary>The SVG as an HTML image (a base64 data URI), titled for screen readers.</summary>
+    public string ToHtmlImage() =>
+        $"<img alt=\"{Escape.Html(Title)}\" src=\"data:{MimeTypes.Svg};base64,{Convert.ToBase64String(Encoding.UTF8.GetBytes(ToSvg()))}\">";
+
     /// <summary>The chart's data as text: what a reader without images (or a diff) sees.</summary>
     public string ToPlainText()
     {
@@ -121,6 +130,7 @@ public sealed class Chart : IRendersAs
     string? IRendersAs.Render(string mimeType) => mimeType switch
     {
         MimeTypes.Svg => ToSvg(),
+        MimeTypes.Html => ToHtmlImage(),
         MimeTypes.PlainText => ToPlainText(),
         _ => null,
     };

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Workbook.Core;
+using Workbook.Notebooks.Model;
+
+namespace Workbook.Tests.Notebooks;
+
+/// <summary>
+/// The committed notebooks as other tools see them: valid against the nbformat schema (Python's nbformat), and
+/// rendered by nbconvert — nbviewer's engine, and the nearest to GitHub's renderer that runs here — with every chart
+/// visible. nbconvert strips the elements of an inline SVG, so a chart must reach it as the text/html image beside
+/// the image/svg+xml output. tests/run.sh installs Debian's python3-nbconvert; without it these tests fail.
+/// </summary>
+public class NbconvertRenderingTests
+{
+    private const string Python = "/usr/bin/python3";
+
+    private static readonly string Folder = Path.Combine(RepoPaths.TryFindRoot()!, "notebooks");
+
+    public static TheoryData<string> Names => new(Directory.GetFiles(Folder, "*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task The_notebook_is_valid_nbformat(string name)
+    {
+        var (exit, _, err) = await RunPythonAsync("-c", "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))", Path.Combine(Folder, name));
+        Assert.True(exit == 0, err);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task Nbconvert_shows_every_chart_as_an_image_and_every_table(string name)
+    {
+        var path = Path.Combine(Folder, name);
+        var outputs = JsonNode.Parse(File.ReadAllText(path))!["cells"]!.AsArray()
+            .SelectMany(cell => cell!["outputs"]?.AsArray() ?? [])
+            .Select(output => output!["data"]?.AsObject())
+            .OfType<JsonObject>()
+            .ToList();
+        var charts = outputs.Count(data => data.ContainsKey("image/svg+xml"));
+        var tables = outputs.Count(data => NotebookJson.Text(data["text/html"]).Contains("<table", StringComparison.Ordinal));
+
+        var (exit, html, err) = await RunPythonAsync("-m", "nbconvert", "--to", "html", "--stdout", path);
+
+        Assert.True(exit == 0, err);
+        Assert.True(charts > 0, $"{name} has no chart");
+        Assert.Equal(charts, Regex.Count(html, "<img alt=\"[^\"]*\" src=\"data:image/svg\\+xml;base64,"));
+        Assert.Equal(tables, Regex.Count(html, "<table>"));
+    }
+
+    private static async Task<(int Exit, string Out, string Err)> RunPythonAsync(params string[] args)
+    {
+        if (!File.Exists(Python))
+        {
+            throw new InvalidOperationException($"{Python} is missing: run tests/run.sh, which installs python3-nbconvert");
+        }
+
+        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
+        return (process.ExitCode, await output, await error);
+    }
+}
