@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Workbook.Core;
 
 namespace Workbook.Tests.Notebooks;
@@ -50,42 +48,12 @@ public static class Chromium
     private static async Task<(int Exit, string Out, string Err)> RunAsync(IEnumerable<string> arguments)
     {
         using var profile = new TempDir();
-        var start = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var flag in new[]
-        {
+        string[] flags =
+        [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.Path}",
-        })
-        {
-            start.ArgumentList.Add(flag);
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("chromium did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"chromium did not finish within {Timeout.TotalSeconds} s");
-        }
-
-        return (process.ExitCode, await output, await error);
+        ];
+        return await ExternalProgram.RunAsync(Executable, [.. flags, .. arguments], Timeout);
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Workbook.Core;
@@ -56,16 +55,6 @@ public class NbconvertRenderingTests
             throw new InvalidOperationException($"{Python} is missing: run tests/run.sh, which installs python3-nbconvert");
         }
 
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
-        return (process.ExitCode, await output, await error);
+        return await ExternalProgram.RunAsync(Python, args, TimeSpan.FromSeconds(120));
     }
 }

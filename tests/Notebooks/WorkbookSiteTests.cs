@@ -4,16 +4,36 @@ using Workbook.Tests.Cli;
 
 namespace Workbook.Tests.Notebooks;
 
+/// <summary>The committed notebooks exported once as the walkthrough site; the tests open its pages.</summary>
+public sealed class WorkbookSite : IAsyncLifetime
+{
+    private readonly TempDir _temp = new();
+
+    public string Folder => _temp.Path;
+
+    public int ExitCode { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        var notebooks = Directory.GetFiles(Path.Combine(RepoPaths.TryFindRoot()!, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal).ToArray();
+        ExitCode = (await CliRunner.RunAsync(["notebooks", "export", "--out", _temp.Path, .. notebooks])).ExitCode;
+    }
+
+    public Task DisposeAsync()
+    {
+        _temp.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>
 /// The walkthrough a reviewer is shown: the committed notebooks exported as a site and opened in a real browser.
 /// Each page must load, show no error output, and show its tables and charts; the screenshots are kept in
 /// artifacts/screenshots/ for a person to look at.
 /// </summary>
 [Collection(NotebookRunCollection.Name)]
-public class WorkbookSiteTests
+public class WorkbookSiteTests(WorkbookSite site) : IClassFixture<WorkbookSite>
 {
-    private static readonly string Notebooks = Path.Combine(RepoPaths.TryFindRoot()!, "notebooks");
-
     /// <summary>Page, and the least number of tables and SVG charts it must show (what the notebook's story needs).</summary>
     public static TheoryData<string, int, int> Pages => new()
     {
@@ -26,12 +46,9 @@ public class WorkbookSiteTests
     [MemberData(nameof(Pages))]
     public async Task Each_notebook_page_loads_in_a_browser_with_its_tables_and_charts_and_no_error(string page, int minTables, int minCharts)
     {
-        using var temp = new TempDir();
-        var notebooks = Directory.GetFiles(Notebooks, "*.ipynb").Order(StringComparer.Ordinal).ToArray();
-        var export = await CliRunner.RunAsync(["notebooks", "export", "--out", temp.Path, .. notebooks]);
-        Assert.Equal(0, export.ExitCode);
+        Assert.Equal(0, site.ExitCode);
 
-        var file = Path.Combine(temp.Path, page);
+        var file = Path.Combine(site.Folder, page);
         var dom = await Chromium.DumpDomAsync(file);
         Assert.Empty(PageCheck.Problems(dom));
         Assert.InRange(Regex.Count(dom, "<table>"), minTables, int.MaxValue);
