@@ -5,7 +5,7 @@ internal abstract record Directive(int Line)
 {
     /// <summary>
     /// <c>#r</c> of one of the workbook's own assemblies (any path ending in Workbook.Library.dll or
-    /// Workbook.Sandbox.dll): bound to the copy the runner already has, whatever configuration built it.
+    /// the library): bound to the copy the runner already has, whatever configuration built it.
     /// </summary>
     public sealed record LibraryReference(int Line, string AssemblyName) : Directive(Line);
 

@@ -23,7 +23,7 @@ internal static class MetronomeCommands
         maxRetries.InRange(0, 10);
         var timeout = PositiveInt("--timeout", "Per-attempt timeout in seconds.", 60, max: 3600);
         var data = DataOption($"Without a token: the data export that seeds the local sandbox (default: {EgressDataFolder.DefaultSearch}).");
-        var seed = SeedOption("Without a token: the seed file of credit grants and contract balances for the sandbox (default: the built-in one, see tools/sandbox/README.md).");
+        var seed = SeedOption("Without a token: the seed file of credit grants and contract balances for the sandbox (default: the built-in one, see lib/Sandbox/README.md).");
 
         var command = new Command(
             "customer-summary",
@@ -52,7 +52,7 @@ internal static class MetronomeCommands
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default 0: pick a free one).", HelpName = "P" };
         port.InRange(0, 65535);
         var data = DataOption($"The data export to serve (default: {EgressDataFolder.DefaultSearch}).");
-        var seed = SeedOption("The seed file of credit grants, contract balances and custom credit types (default: the built-in one, see tools/sandbox/README.md).");
+        var seed = SeedOption("The seed file of credit grants, contract balances and custom credit types (default: the built-in one, see lib/Sandbox/README.md).");
         var token = new Option<string?>("--token") { Description = "The bearer token to accept (default: a random one, printed).", HelpName = "TOKEN" };
         var latency = new Option<int>("--latency-ms") { Description = "Latency added to every request, in milliseconds.", HelpName = "MS" };
         latency.InRange(0, 600_000);
@@ -69,7 +69,7 @@ internal static class MetronomeCommands
         var command = new Command(
             "sandbox",
             "Serve a local Metronome API sandbox seeded from the data export, on 127.0.0.1, until Ctrl+C. " +
-            "Prints the base URL and the token to use with it (see tools/sandbox/README.md).")
+            "Prints the base URL and the token to use with it (see lib/Sandbox/README.md).")
         {
             port, data, seed, token, latency, faults, log,
         };

@@ -6,7 +6,7 @@ namespace Workbook.Sandbox;
 
 /// <summary>
 /// What the data export does not contain and the sandbox still serves: custom credit types, plan-era credit
-/// grants and contract commits/credits. Read from a JSON seed file (format in tools/sandbox/README.md); the
+/// grants and contract commits/credits. Read from a JSON seed file (format in lib/Sandbox/README.md); the
 /// built-in one, <c>seed.json</c> beside this file, fits the exercise export.
 /// </summary>
 public sealed record SandboxSeed
@@ -19,7 +19,7 @@ public sealed record SandboxSeed
 
     public static SandboxSeed Empty { get; } = new();
 
-    /// <summary>The seed embedded in the sandbox assembly (tools/sandbox/seed.json).</summary>
+    /// <summary>The seed embedded in the sandbox assembly (lib/Sandbox/seed.json).</summary>
     public static SandboxSeed BuiltIn()
     {
         using var stream = typeof(SandboxSeed).Assembly.GetManifestResourceStream("Workbook.Sandbox.seed.json")
