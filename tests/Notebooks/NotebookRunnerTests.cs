@@ -16,7 +16,7 @@ public class NotebookRunnerTests
             "#!connect sqlite --kernel-name shop \"Data Source=shop.db\"",
             "using (var c = new Microsoft.Data.Sqlite.SqliteConnection(\"Data Source=shop.db\")) { c.Open(); var k = c.CreateCommand(); k.CommandText = \"DROP TABLE IF EXISTS t; CREATE TABLE t (id INTEGER, name TEXT); INSERT INTO t VALUES (1, 'Widget'), (2, 'Gizmo, \\\"deluxe\\\"');\"; k.ExecuteNonQuery(); }\nConsole.WriteLine(\"seeded\");",
             "sql-shop:SELECT id, name, sqlite_version() >= '3.49' AS current_sqlite FROM t ORDER BY id;",
-            "new[] { new { Customer = \"Acme\", Usd = 12345.678m } }.ToTable(\"Usd\")");
+            "new[] { new { Customer = \"Acme\", Usd = 12345.678m } }.ToTable(moneyColumns: \"Usd\")");
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class NotebookRunnerTests
         Assert.Contains("errors.ipynb: 5 code cells run, 3 with errors", result.Out);
         Assert.Contains("cell 2 (id c0000001): (1,9): error CS0103: The name 'undefinedName' does not exist in the current context", result.Err);
         var cells = CodeCells(Json(temp.File("out/errors.ipynb")));
-        Assert.Equal("2", Data(Assert.Single(Outputs(cells[0])), "text/plain"));
+        Assert.Contains("<pre>2</pre>", Data(Assert.Single(Outputs(cells[0])), "text/html"));
         var compile = Assert.Single(Outputs(cells[1]));
         Assert.Equal("error", compile["output_type"]!.GetValue<string>());
         Assert.Contains("error CS0103", compile["evalue"]!.GetValue<string>());

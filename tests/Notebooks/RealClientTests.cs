@@ -37,7 +37,8 @@ public class RealClientTests
         var (exit, output, error) = await ExternalProgram.RunAsync(Python, [Path.Combine(Clients, "jupyter_run.py"), Tool, .. notebooks], TimeSpan.FromMinutes(15));
 
         Assert.True(exit == 0, error);
-        var results = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToDictionary(r => r["notebook"]!.GetValue<string>());
+        // The kernel, a child of the client, logs to the same stdout: the results are the lines that are JSON objects.
+        var results = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("{\"notebook\"", StringComparison.Ordinal)).Select(l => JsonNode.Parse(l)!).ToDictionary(r => r["notebook"]!.GetValue<string>());
         Assert.Equal(notebooks.Select(Path.GetFileName), results.Keys);
         Assert.All(results.Values, r => Assert.True(r["errors"]!.AsArray().Count == 0, $"{r["notebook"]}: {r["errors"]!.ToJsonString()}"));
         var csv = results["02-egress-sql.ipynb"]["sql_csv"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();

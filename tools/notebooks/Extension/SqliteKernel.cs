@@ -38,13 +38,13 @@ public sealed class SqliteKernel : Kernel, IKernelCommandHandler<SubmitCode>
             }
 
             var names = UniqueNames(Enumerable.Range(0, reader.FieldCount).Select(reader.GetName));
-            var rows = new List<(string, object)[]>();
+            var rows = new List<(string, object?)[]>();
             while (await reader.ReadAsync(context.CancellationToken))
             {
-                var row = new (string, object)[reader.FieldCount];
+                var row = new (string, object?)[reader.FieldCount];
                 for (var i = 0; i < row.Length; i++)
                 {
-                    row[i] = (names[i], reader.GetValue(i));
+                    row[i] = (names[i], Shown(reader.GetValue(i)));
                 }
 
                 rows.Add(row);
@@ -54,6 +54,17 @@ public sealed class SqliteKernel : Kernel, IKernelCommandHandler<SubmitCode>
         }
         while (await reader.NextResultAsync(context.CancellationToken));
     }
+
+    /// <summary>
+    /// NULL as null (the engine would draw DBNull as an empty object tree), and a REAL at the 15 significant digits a
+    /// double holds exactly, as the workbook's library reads SQLite amounts (so 0.030999999999999996 shows as 0.031).
+    /// </summary>
+    private static object? Shown(object value) => value switch
+    {
+        DBNull => null,
+        double real when double.IsFinite(real) && Math.Abs(real) < 7.9e28 => Convert.ToDecimal(real),
+        _ => value,
+    };
 
     /// <summary>A repeated column name becomes "name (2)", as the official extension shows it.</summary>
     private static string[] UniqueNames(IEnumerable<string> names)

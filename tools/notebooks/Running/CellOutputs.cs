@@ -56,7 +56,7 @@ internal sealed class CellOutputs
         }
 
         FirstError ??= message.Split('\n')[0];
-        _outputs.Add(new ErrorElement("Error", message, []));
+        _outputs.Add(new ErrorElement(errorValue: message, errorName: "Error", stackTrace: []));
     }
 
     private static DisplayElement Display(DisplayEvent display) =>

@@ -57,7 +57,8 @@ public static class NotebookRunner
                 if (stopped)
                 {
                     cell.ExecutionOrder = 0;
-                    cellsDone?.Invoke(run + ++notRun);
+                    notRun++;
+                    cellsDone?.Invoke(run + notRun);
                     continue;
                 }
 
