@@ -30,6 +30,7 @@ public static class NotebookFixtures
             File.Copy(file, Path.Combine(into, Path.GetFileName(file)), overwrite: true);
         }
 
+        AddPackageSource(into);
         return into;
     }
 

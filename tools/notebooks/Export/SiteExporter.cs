@@ -89,7 +89,7 @@ public static class SiteExporter
             }
             else
             {
-                CodeCell(body, cell, cell.KernelName ?? notebook.DefaultKernelName);
+                CodeCell(body, cell, FirstLineKernel(cell.Contents) ?? cell.KernelName ?? notebook.DefaultKernelName);
             }
         }
 
@@ -168,6 +168,18 @@ public static class SiteExporter
 
         var plain = Text(MimeTypes.PlainText) ?? Text(MimeTypes.Csv) ?? data.Select(p => DataText(p.Value)).FirstOrDefault() ?? "";
         return $"<pre>{Escape.Html(plain)}</pre>";
+    }
+
+    /// <summary>The kernel a "#!sql-x" or "#!csharp" first line switches the cell to, as the engine does.</summary>
+    private static string? FirstLineKernel(string source)
+    {
+        var first = source.Split('\n', 2)[0].Trim();
+        return first switch
+        {
+            "#!csharp" or "#!c#" or "#!C#" => "csharp",
+            _ when first.StartsWith("#!sql-", StringComparison.Ordinal) && !first.Contains(' ', StringComparison.Ordinal) => first[2..],
+            _ => null,
+        };
     }
 
     /// <summary>Cells are linkable by their notebook id (page.html#cell-8d3e4b21), for presenting them one by one.</summary>
