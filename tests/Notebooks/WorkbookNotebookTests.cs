@@ -69,9 +69,12 @@ public class WorkbookNotebookTests
         var sqlCells = Cells(Load("02-egress-sql.ipynb")).Where(c => KernelName(c) == "sql-egress").ToList();
         var files = EgressSql.FileNames.ToDictionary(f => f, EgressSql.Text);
 
+        // Each cell is a kernel selector line, which Jupyter needs (its clients send no cell metadata to the kernel), then
+        // exactly the text of its .sql file.
+        Assert.All(sqlCells, cell => Assert.StartsWith("#!sql-egress\n", Source(cell)));
         Assert.Equal(
             [EgressSql.ImagesBySize, EgressSql.A1MarchInvoice, EgressSql.BillingsByPlan, EgressSql.BillingsByPlanIssued, EgressSql.Reconciliation],
-            sqlCells.Select(cell => files.Single(f => f.Value.TrimEnd('\n') == Source(cell).TrimEnd('\n')).Key));
+            sqlCells.Select(cell => files.Single(f => f.Value.TrimEnd('\n') == Source(cell)["#!sql-egress\n".Length..].TrimEnd('\n')).Key));
     }
 
     [Fact]
