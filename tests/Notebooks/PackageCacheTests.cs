@@ -7,7 +7,9 @@ namespace Workbook.Tests.Notebooks;
 /// A library change reaches the next notebook run although the package keeps its id and version (hosts cache a
 /// package by both): the library's build evicts the stale copy from the global packages folder
 /// (lib/NotebookPackage.targets). Checked end to end in an isolated build (its own artifacts folder, feed and
-/// NUGET_PACKAGES) with the real engine process: build, run a cell, change the library, build, run again.
+/// NUGET_PACKAGES) with the real engine process: build, run a cell, change the library, build, run again. The engine
+/// runs with its own HOME too: its resolution cache (~/.packagemanagement) is per user, not per NUGET_PACKAGES, and
+/// would otherwise hand it the user's own restored copy.
 /// The change is the assembly's informational version (SourceRevisionId), which every build may set.
 /// </summary>
 [Collection(NotebookRunCollection.Name)]
@@ -20,6 +22,7 @@ public class PackageCacheTests
     {
         using var temp = new TempDir();
         var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = temp.File("packages") };
+        var engineEnvironment = new Dictionary<string, string>(environment) { ["HOME"] = Directory.CreateDirectory(temp.File("home")).FullName };
         var notebookFolder = Directory.CreateDirectory(temp.File("notebook")).FullName;
         File.WriteAllText(Path.Combine(notebookFolder, "NuGet.config"),
             $"""<configuration><packageSources><add key="feed" value="{temp.File("artifacts/notebook-feed")}" /></packageSources></configuration>""");
@@ -29,11 +32,11 @@ public class PackageCacheTests
 
         var first = await BuildAsync(temp, environment, "first-build");
         Assert.DoesNotContain("removing the stale copy", first);
-        Assert.EndsWith("+first-build", await RunAsync(notebook, environment));
+        Assert.EndsWith("+first-build", await RunAsync(notebook, engineEnvironment));
 
         var second = await BuildAsync(temp, environment, "second-build");
         Assert.Contains("RevOpsWorkbook.Local 1.0.0-local changed: removing the stale copy", second);
-        Assert.EndsWith("+second-build", await RunAsync(notebook, environment));
+        Assert.EndsWith("+second-build", await RunAsync(notebook, engineEnvironment));
 
         // An unchanged library packs the same bytes: nothing is evicted, the restored copy stays.
         Assert.DoesNotContain("removing the stale copy", await BuildAsync(temp, environment, "second-build"));
