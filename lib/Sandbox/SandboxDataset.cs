@@ -73,7 +73,7 @@ public sealed class SandboxDataset
     /// </summary>
     public DateTimeOffset CurrentPeriodEnd(string customerId)
     {
-        var drafts = InvoicesOf(customerId).Where(i => i.Status == SandboxInvoice.Draft).ToList();
+        var drafts = InvoicesOf(customerId).Where(i => i.IsDraft).ToList();
         if (drafts.Count > 0)
         {
             return drafts.FirstOrDefault(i => i.Start <= Now && Now < i.End)?.End ?? drafts.Max(i => i.End);

@@ -24,6 +24,11 @@ public sealed record SandboxInvoice(string Id, string CustomerId, string Status,
 {
     public const string Draft = "DRAFT";
     public const string Finalized = "FINALIZED";
+    public const string Void = "VOID";
+
+    public bool IsDraft => Status == Draft;
+
+    public bool IsFinalized => Status == Finalized;
 
     public DateTimeOffset? IssuedAt { get; init; }
 

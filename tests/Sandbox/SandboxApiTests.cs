@@ -27,7 +27,7 @@ public class SandboxApiTests
     {
         var data = new TestDataset().WithCustomers(3);
         var customer = data.Customers[0].Id;
-        data.WithInvoice(TestDataset.MakeInvoice(customer, Invoice.Finalized, 810127.205m, new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero)));
+        data.WithInvoice(TestDataset.MakeInvoice(customer, SandboxInvoice.Finalized, 810127.205m, new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero)));
         await using var sandbox = await TestSandbox.StartAsync(data.Build());
         using var http = sandbox.RawHttp();
 
@@ -109,8 +109,8 @@ public class SandboxApiTests
         var customer = data.Customers[0].Id;
         data.WithBalances(
             customer,
-            TestDataset.MakeBalance("contract commit", ContractBalance.Prepaid, 874250.8m),
-            TestDataset.MakeBalance("customer credit", ContractBalance.Credit, 249.5m, contractLevel: false));
+            TestDataset.MakeBalance("contract commit", SandboxContractBalance.Prepaid, 874250.8m),
+            TestDataset.MakeBalance("customer credit", SandboxContractBalance.Credit, 249.5m, contractLevel: false));
         await using var sandbox = await TestSandbox.StartAsync(data.Build());
         using var http = sandbox.RawHttp();
 
@@ -121,7 +121,7 @@ public class SandboxApiTests
             $$"""{"customer_id": "{{customer}}", "include_balance": true, "include_contract_balances": true, "limit": 25}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, missing);
-        Assert.Contains("missing required properties including: 'customer_id'", missingBody.GetProperty("message").GetString());
+        Assert.Equal("customer_id is required", missingBody.GetProperty("message").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, tooMany);
         var only = Assert.Single(plain.GetProperty("data").EnumerateArray());
         Assert.Equal("customer credit", only.GetProperty("name").GetString());
