@@ -13,10 +13,10 @@ public sealed record MetronomeConnectionOptions
     /// <summary>The API to query; needs the token. Default: <c>METRONOME_BASE_URL</c>, else the public API.</summary>
     public Uri? BaseUrl { get; init; }
 
-    /// <summary>Without a token: the data export that seeds the sandbox (default: found as in Part 2, <see cref="EgressDataFolder"/>).</summary>
+    /// <summary>Without a token: the data export that seeds the sandbox (default: found as in Part 2, <see cref="EgressDataFolder"/>). Unused with a token.</summary>
     public string? ExportFolder { get; init; }
 
-    /// <summary>Without a token: the sandbox's seed file (default: the built-in one).</summary>
+    /// <summary>Without a token: the sandbox's seed file (default: the built-in one). Unused with a token.</summary>
     public string? SeedFile { get; init; }
 
     /// <summary>API calls in flight at once, over every caller of the client (the customer listing included).</summary>
@@ -32,23 +32,23 @@ public sealed record MetronomeConnectionOptions
     /// <summary>Progress (0..1) of loading the export into the sandbox.</summary>
     public IProgress<double>? LoadProgress { get; init; }
 
+    /// <summary>True when <c>METRONOME_BEARER_TOKEN</c> is set: the real API is queried.</summary>
+    public bool HasToken => !string.IsNullOrWhiteSpace(GetEnvironmentVariable(MetronomeClientOptions.TokenVariable));
+
     /// <summary>
-    /// Why these options cannot be used, or null. A base URL without a token is refused (a report is never quietly
-    /// made from the sandbox when a server was named), and so are sandbox inputs with a token.
+    /// Why these options cannot be used, or null: a base URL without a token is refused, so that a report is never
+    /// quietly made from the sandbox when a server was named.
     /// </summary>
     public string? Problem()
     {
-        var hasToken = !string.IsNullOrWhiteSpace(GetEnvironmentVariable(MetronomeClientOptions.TokenVariable));
         var envBaseUrl = GetEnvironmentVariable(MetronomeClientOptions.BaseUrlVariable);
-        if (!hasToken && (BaseUrl is not null || !string.IsNullOrWhiteSpace(envBaseUrl)))
+        if (HasToken || (BaseUrl is null && string.IsNullOrWhiteSpace(envBaseUrl)))
         {
-            var source = BaseUrl is not null ? "the base URL" : MetronomeClientOptions.BaseUrlVariable;
-            return $"{source} names an API server but {MetronomeClientOptions.TokenVariable} is not set: export the token, or drop {source} to use the local sandbox";
+            return null;
         }
 
-        return hasToken && (ExportFolder is not null || SeedFile is not null)
-            ? $"the export and seed file seed the local sandbox, which runs only when {MetronomeClientOptions.TokenVariable} is not set"
-            : null;
+        var source = BaseUrl is not null ? "the base URL" : MetronomeClientOptions.BaseUrlVariable;
+        return $"{source} names an API server but {MetronomeClientOptions.TokenVariable} is not set: export the token, or drop {source} to use the local sandbox";
     }
 }
 
@@ -94,7 +94,7 @@ public sealed class MetronomeConnection : IAsyncDisposable
             throw new WorkbookException(problem);
         }
 
-        if (!string.IsNullOrWhiteSpace(options.GetEnvironmentVariable(MetronomeClientOptions.TokenVariable)))
+        if (options.HasToken)
         {
             var fromEnvironment = MetronomeClientOptions.FromEnvironment(options.GetEnvironmentVariable);
             var api = ClientOptions(options, options.BaseUrl ?? fromEnvironment.BaseUrl, fromEnvironment.BearerToken);

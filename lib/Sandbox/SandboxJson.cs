@@ -73,6 +73,7 @@ internal static class SandboxJson
         json.WriteEndObject();
         json.WriteString("created_at", Timestamp(c.CreatedAt));
         json.WriteString("updated_at", Timestamp(c.UpdatedAt ?? c.CreatedAt));
+        // Null while active: the API sends the field either way.
         if (c.ArchivedAt is { } archived)
         {
             json.WriteString("archived_at", Timestamp(archived));
@@ -103,15 +104,11 @@ internal static class SandboxJson
         json.WriteEndArray();
         json.WriteString("start_timestamp", Timestamp(i.Start));
         json.WriteString("end_timestamp", Timestamp(i.End));
-        if (i.IssuedAt is { } issued)
-        {
-            json.WriteString("issued_at", Timestamp(issued));
-        }
+        OptionalTimestamp(json, "issued_at", i.IssuedAt);
 
         Optional(json, "plan_id", i.PlanId);
         Optional(json, "plan_name", i.PlanName);
-        json.WriteStartObject("custom_fields");
-        json.WriteEndObject();
+        EmptyObject(json, "custom_fields");
         json.WriteEndObject();
     }
 
@@ -122,10 +119,7 @@ internal static class SandboxJson
         json.WriteString("type", line.Type);
         Amount(json, "total", line.Total);
         CreditTypeOf(json, line.CreditType);
-        if (line.Quantity is { } quantity)
-        {
-            Amount(json, "quantity", quantity);
-        }
+        OptionalAmount(json, "quantity", line.Quantity);
 
         Optional(json, "product_id", line.ProductId);
         Optional(json, "product_type", line.ProductType);
@@ -136,14 +130,10 @@ internal static class SandboxJson
             json.WriteString("name", sub.Name);
             Amount(json, "quantity", sub.Quantity);
             Amount(json, "subtotal", sub.Subtotal);
-            if (sub.Price is { } price)
-            {
-                Amount(json, "price", price);
-            }
+            OptionalAmount(json, "price", sub.Price);
 
             Optional(json, "charge_id", sub.ChargeId);
-            json.WriteStartObject("custom_fields");
-            json.WriteEndObject();
+            EmptyObject(json, "custom_fields");
             json.WriteEndObject();
         }
 
@@ -158,13 +148,9 @@ internal static class SandboxJson
         json.WriteString("plan_id", p.PlanId);
         json.WriteString("plan_name", p.PlanName);
         json.WriteString("plan_description", p.Description ?? "");
-        json.WriteStartObject("custom_fields");
-        json.WriteEndObject();
+        EmptyObject(json, "custom_fields");
         json.WriteString("starting_on", Timestamp(p.StartingOn));
-        if (p.EndingBefore is { } end)
-        {
-            json.WriteString("ending_before", Timestamp(end));
-        }
+        OptionalTimestamp(json, "ending_before", p.EndingBefore);
 
         json.WriteEndObject();
     }
@@ -200,8 +186,7 @@ internal static class SandboxJson
         }
 
         json.WriteEndArray();
-        json.WriteStartObject("custom_fields");
-        json.WriteEndObject();
+        EmptyObject(json, "custom_fields");
         Optional(json, "credit_grant_type", g.GrantType);
         json.WriteEndObject();
     }
@@ -288,6 +273,28 @@ internal static class SandboxJson
 
     /// <summary>An exact number without trailing zeros (810127.205, not 810127.2050).</summary>
     private static void Amount(Utf8JsonWriter json, string name, decimal value) => json.WriteNumber(name, value / 1.0000000000000000000000000000m);
+
+    private static void OptionalAmount(Utf8JsonWriter json, string name, decimal? value)
+    {
+        if (value is { } amount)
+        {
+            Amount(json, name, amount);
+        }
+    }
+
+    private static void OptionalTimestamp(Utf8JsonWriter json, string name, DateTimeOffset? value)
+    {
+        if (value is { } instant)
+        {
+            json.WriteString(name, Timestamp(instant));
+        }
+    }
+
+    private static void EmptyObject(Utf8JsonWriter json, string name)
+    {
+        json.WriteStartObject(name);
+        json.WriteEndObject();
+    }
 
     private static void Optional(Utf8JsonWriter json, string name, string? value)
     {

@@ -125,10 +125,15 @@ internal static class MetronomeCommands
         };
         if (options.Problem() is { } problem)
         {
-            return Usage(context, problem.Replace("the base URL", "--base-url", StringComparison.Ordinal).Replace("the export and seed file", "--data and --seed", StringComparison.Ordinal));
+            return Usage(context, problem.Replace("the base URL", "--base-url", StringComparison.Ordinal));
         }
 
-        if (request.Data is not null || !HasToken(context))
+        if (options.HasToken && (request.Data is not null || request.Seed is not null))
+        {
+            return Usage(context, $"--data and --seed seed the local sandbox, which runs only when {MetronomeClientOptions.TokenVariable} is not set");
+        }
+
+        if (!options.HasToken)
         {
             // The report must never overwrite what the sandbox is seeded from.
             var folder = EgressDataFolder.Resolve(request.Data, context.GetEnvironmentVariable);
@@ -136,7 +141,7 @@ internal static class MetronomeCommands
         }
 
         await using var connection = await CliProgress.RunAsync(
-            context, "Loading the export", 1, show: !HasToken(context), progress => MetronomeConnection.OpenAsync(options with { LoadProgress = progress }, cancellationToken));
+            context, "Loading the export", 1, show: !options.HasToken, progress => MetronomeConnection.OpenAsync(options with { LoadProgress = progress }, cancellationToken));
         if (connection.IsSandbox)
         {
             context.Err.WriteLine($"{MetronomeClientOptions.TokenVariable} is not set: querying {connection.Description}.");
@@ -157,8 +162,6 @@ internal static class MetronomeCommands
 
         return ExitCodes.Ok;
     }
-
-    private static bool HasToken(CliContext context) => !string.IsNullOrWhiteSpace(context.GetEnvironmentVariable(MetronomeClientOptions.TokenVariable));
 
     private static (SandboxDataset Dataset, string Folder) LoadDataset(CliContext context, string? data, string? seedPath)
     {
