@@ -138,7 +138,7 @@ public sealed class AccountHierarchy
         var parent = new int[accounts.Count];
         for (var account = 0; account < parent.Length; account++)
         {
-            var parentId = accounts.ParentId(account);
+            var parentId = accounts.ParentKey(account);
             parent[account] = parentId.IsEmpty ? -1 : accounts.Find(parentId);
             if (parent[account] == account)
             {

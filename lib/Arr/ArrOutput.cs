@@ -31,12 +31,13 @@ public static class ArrOutput
         }).ToArray();
         CsvWriter.WriteFileInParallel(path, header, accounts.Count, (csv, account) =>
         {
+            Span<char> uuid = stackalloc char[IdKey.UuidLength];
             for (var column = 0; column < columns.Length; column++)
             {
                 switch (columns[column])
                 {
                     case Filled.UltimateParent:
-                        csv.Field(result.UltimateParent(account) is var top and >= 0 ? accounts.IdText(top) : null);
+                        csv.Field(result.UltimateParent(account) is var top and >= 0 ? accounts.IdKey(top).Format(uuid) : default);
                         break;
                     case Filled.Arr:
                         csv.Field(money.Arr(account));
@@ -45,7 +46,7 @@ public static class ArrOutput
                         csv.Field(money.HierarchyArr(account));
                         break;
                     default:
-                        csv.Field(accounts.Field(account, column));
+                        csv.Field(accounts.Field(account, column, uuid));
                         break;
                 }
             }

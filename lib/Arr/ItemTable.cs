@@ -41,7 +41,7 @@ public sealed class ItemTable
         var startColumn = reader.Column("start_date");
         var endColumn = reader.Column("end_date");
         var table = new ItemTable();
-        var lines = new Dictionary<string, long>(StringComparer.Ordinal); // id -> line, to name a repeat's first line
+        var lines = new Dictionary<IdKey, long>(); // id -> line, to name a repeat's first line
         var check = new RowChecks(reader, issues, lenient);
         while (check.Next())
         {
@@ -54,13 +54,13 @@ public sealed class ItemTable
                 continue;
             }
 
-            var id = reader.GetString(idColumn);
+            var id = IdKey.Parse(reader[idColumn]);
             if (!lines.TryAdd(id, reader.LineNumber))
             {
                 throw reader.Error(idColumn, $"duplicate item id '{id}' (first on line {lines[id]})");
             }
 
-            var subscription = subscriptions.Find(reader[subscriptionColumn]);
+            var subscription = subscriptions.Find(IdKey.Parse(reader[subscriptionColumn]));
             if (subscription < 0)
             {
                 issues.Add(ArrIssueKind.UnknownSubscription, reader, r => $"{r.FileName}:{r.LineNumber}: item '{r[idColumn]}' names subscription '{r[subscriptionColumn]}', which does not exist");

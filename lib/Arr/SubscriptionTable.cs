@@ -10,9 +10,9 @@ namespace Workbook.Arr;
 /// </summary>
 public sealed class SubscriptionTable
 {
-    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal); // id -> subscription number
-    private readonly List<string> _ids = [];
-    private readonly List<string> _accountIds = []; // each subscription's account_id, linked by LinkAccounts
+    private readonly Dictionary<IdKey, int> _numbers = []; // id -> subscription number
+    private readonly List<IdKey> _ids = [];
+    private readonly List<IdKey> _accountIds = []; // each subscription's account_id, linked by LinkAccounts
     private readonly List<int> _start = [];
     private readonly List<int> _end = [];
     private readonly List<long> _lines = [];
@@ -37,8 +37,7 @@ public sealed class SubscriptionTable
     internal ReadOnlySpan<int> End => CollectionsMarshal.AsSpan(_end);
 
     /// <summary>The subscription number of an id, or -1.</summary>
-    internal int Find(ReadOnlySpan<char> id) =>
-        _numbers.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var subscription) ? subscription : -1;
+    internal int Find(IdKey id) => _numbers.TryGetValue(id, out var subscription) ? subscription : -1;
 
     internal static SubscriptionTable Read(CsvReader reader, ArrIssueLog issues, bool lenient)
     {
@@ -56,14 +55,14 @@ public sealed class SubscriptionTable
             }
 
             // A repeated id is an error even when lenient: its items could belong to either row.
-            var id = reader.GetString(idColumn);
+            var id = IdKey.Parse(reader[idColumn]);
             if (!table._numbers.TryAdd(id, table.Count))
             {
                 throw reader.Error(idColumn, $"duplicate subscription id '{id}' (first on line {table._lines[table._numbers[id]]})");
             }
 
             table._ids.Add(id);
-            table._accountIds.Add(reader.GetString(accountColumn));
+            table._accountIds.Add(IdKey.Parse(reader[accountColumn]));
             table._start.Add(start);
             table._end.Add(end);
             table._lines.Add(reader.LineNumber);

@@ -125,19 +125,23 @@ public sealed class CsvWriter
     {
         // 4,096 rows of a wide table (accounts: ~135 bytes a row) fit a block's first megabyte, so its buffer rarely grows.
         const int BlockRows = 1 << 12;
-        var free = new ConcurrentQueue<MemoryStream>(); // block buffers, reused
-        MemoryStream Format(int first)
+        var free = new ConcurrentQueue<(MemoryStream Bytes, CsvWriter Csv)>(); // block buffers and their writers, reused
+        (MemoryStream Bytes, CsvWriter Csv) Format(int first)
         {
-            var block = free.TryDequeue(out var reused) ? reused : new MemoryStream(1 << 20);
-            block.SetLength(0);
-            var csv = new CsvWriter(block);
-            for (var row = first; row < Math.Min(rowCount, first + BlockRows); row++)
+            if (!free.TryDequeue(out var block))
             {
-                writeRow(csv, row);
-                csv.EndRow();
+                var bytes = new MemoryStream(1 << 20);
+                block = (bytes, new CsvWriter(bytes));
             }
 
-            csv.Flush();
+            block.Bytes.SetLength(0);
+            for (var row = first; row < Math.Min(rowCount, first + BlockRows); row++)
+            {
+                writeRow(block.Csv, row);
+                block.Csv.EndRow();
+            }
+
+            block.Csv.Flush();
             return block;
         }
 
@@ -146,11 +150,11 @@ public sealed class CsvWriter
             var csv = new CsvWriter(stream);
             csv.Row([.. header]);
             csv.Flush();
-            var inFlight = new Queue<Task<MemoryStream>>();
+            var inFlight = new Queue<Task<(MemoryStream Bytes, CsvWriter Csv)>>();
             void WriteNext()
             {
                 var block = inFlight.Dequeue().GetAwaiter().GetResult();
-                stream.Write(block.GetBuffer(), 0, (int)block.Length);
+                stream.Write(block.Bytes.GetBuffer(), 0, (int)block.Bytes.Length);
                 free.Enqueue(block);
             }
 
