@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Workbook.Core;
-using static Workbook.Egress.SqliteValues;
+using static Workbook.Egress.DbValues;
 
 namespace Workbook.Egress;
 
