@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Workbook.Core;
 using static Workbook.Egress.DbValues;
 
 namespace Workbook.Egress;

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Workbook.Core;
 
 namespace Workbook.Egress;
 

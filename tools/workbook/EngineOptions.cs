@@ -1,20 +1,23 @@
 using System.CommandLine;
 using Workbook.Core;
-using Workbook.Egress;
 
 namespace Workbook.Cli;
 
 /// <summary>--engine and --connection, shared by `egress` and `arr`: which SQL engine runs the work, and where PostgreSQL is.</summary>
 internal sealed class EngineOptions
 {
-    public EngineOptions(IReadOnlyList<SqlEngine> engines, SqlEngine defaultEngine, string what)
+    /// <summary>The ARR rollup's own engine, beside the SQL ones.</summary>
+    public const string InMemory = "memory";
+
+    /// <param name="engines">The names accepted: SQL engines' names, and <see cref="InMemory"/> where it applies.</param>
+    public EngineOptions(IReadOnlyList<string> engines, string defaultEngine, string what)
     {
         Engine = new Option<string>("--engine")
         {
-            Description = $"The engine that {what}: {string.Join(", ", engines.Select(e => e.Name()))}.",
-            DefaultValueFactory = _ => defaultEngine.Name(),
+            Description = $"The engine that {what}: {string.Join(", ", engines)}.",
+            DefaultValueFactory = _ => defaultEngine,
         };
-        Engine.AcceptOnlyFromAmong([.. engines.Select(e => e.Name())]);
+        Engine.AcceptOnlyFromAmong([.. engines]);
         Connection = new Option<string?>("--connection")
         {
             Description = "PostgreSQL: an Npgsql connection string (\"Host=...;Database=...;Username=...\"). " +
@@ -33,7 +36,9 @@ internal sealed class EngineOptions
         command.Options.Add(Connection);
     }
 
-    public SqlEngine EngineOf(ParseResult parsed) => SqlEngines.Parse(parsed.GetRequiredValue(Engine));
+    /// <summary>The SQL engine chosen, or null for <see cref="InMemory"/>.</summary>
+    public SqlEngine? EngineOf(ParseResult parsed) =>
+        parsed.GetRequiredValue(Engine) is var name && name == InMemory ? null : SqlEngines.Parse(name);
 
     /// <summary>The PostgreSQL connection string, or a usage message saying what is missing or misplaced.</summary>
     public (string? ConnectionString, string? UsageError) Resolve(ParseResult parsed, CliContext context)

@@ -33,7 +33,7 @@ internal static class EgressCommands
             HelpName = "file",
         };
 
-        var engines = new EngineOptions(SqlEngines.All, SqlEngine.Sqlite, "loads the export and answers the questions (PostgreSQL: the load replaces the previous one, in one transaction)");
+        var engines = new EngineOptions([.. SqlEngines.All.Select(e => e.Name())], SqlEngine.Sqlite.Name(), "loads the export and answers the questions (PostgreSQL: the load replaces the previous one, in one transaction)");
         var command = new Command("egress",
             "Load the Metronome data export into SQLite (or DuckDB, or PostgreSQL) and write the Part 2 answers as CSV: images_by_size.csv (a), a1_march_invoice.csv (b), " +
             "billings_by_plan.csv and billings_by_plan_issued.csv (c, both readings) and reconciliation.csv (billed vs metered quantities).")
@@ -43,7 +43,7 @@ internal static class EgressCommands
         engines.AddTo(command);
         command.SetAction(parsed =>
         {
-            var engine = engines.EngineOf(parsed);
+            var engine = engines.EngineOf(parsed)!.Value;
             var (connection, usage) = engines.Resolve(parsed, context);
             if (usage is not null || (engine == SqlEngine.Postgres && parsed.GetValue(database) is not null))
             {

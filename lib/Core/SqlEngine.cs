@@ -1,6 +1,6 @@
-namespace Workbook.Egress;
+namespace Workbook.Core;
 
-/// <summary>The SQL engines the workbook runs its questions on.</summary>
+/// <summary>The SQL engines the workbook runs its SQL on (Part 2 all three; the ARR rollup DuckDB and PostgreSQL).</summary>
 public enum SqlEngine
 {
     /// <summary>Embedded SQLite: the default, no server needed (the notebooks use it).</summary>
