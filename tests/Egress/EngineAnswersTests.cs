@@ -1,6 +1,7 @@
 using Npgsql;
 using Workbook.Core;
 using Workbook.Egress;
+using Workbook.Tests.Cli;
 using Workbook.Tests.Databases;
 
 namespace Workbook.Tests.Egress;
@@ -158,5 +159,33 @@ public class EngineAnswersTests(PostgresCluster postgres)
         }
 
         Assert.Equal(["events.properties_json jsonb", "events.timestamp timestamp with time zone", "invoice.total numeric"], types);
+    }
+
+    [Fact]
+    public async Task The_egress_command_keeps_a_duckdb_file_and_says_what_is_wrong_with_an_engine_line()
+    {
+        using var dir = new TempDir();
+        var sqlite = await CliRunner.RunAsync(["egress", "--data", SharedData.EgressDir, "--out", dir.File("sqlite")]);
+        var duckdb = await CliRunner.RunAsync(["egress", "--engine", "duckdb", "--data", SharedData.EgressDir, "--out", dir.File("duckdb"), "--db", dir.File("export.duckdb")]);
+        Assert.True(duckdb.ExitCode == 0, duckdb.Err);
+        Assert.Contains($"database: {dir.File("export.duckdb")}", duckdb.Out);
+        Assert.True(File.Exists(dir.File("export.duckdb")));
+        Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
+        foreach (var file in Directory.GetFiles(dir.File("sqlite")).Select(Path.GetFileName))
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(dir.File("sqlite"), file!)), File.ReadAllBytes(Path.Combine(dir.File("duckdb"), file!)));
+        }
+
+        var dbOnPostgres = await CliRunner.RunAsync(["egress", "--engine", "postgres", "--connection", postgres.CreateDatabase(), "--db", dir.File("x.db")]);
+        Assert.Equal((2, "error: --db is for --engine sqlite or duckdb: PostgreSQL keeps the load in its database\n"), (dbOnPostgres.ExitCode, dbOnPostgres.Err));
+        var noServer = await CliRunner.RunAsync(["egress", "--engine", "postgres", "--data", SharedData.EgressDir, "--out", dir.File("none")]);
+        Assert.Equal(2, noServer.ExitCode);
+        Assert.Contains("PGHOST", noServer.Err);
+        var unreachable = await CliRunner.RunAsync(["egress", "--engine", "postgres", "--connection", $"Host={dir.File("no-such-socket-dir")};Username=u;Password=secret-pw;Database=d;Timeout=3",
+            "--data", SharedData.EgressDir, "--out", dir.File("none")]);
+        Assert.Equal(1, unreachable.ExitCode);
+        Assert.StartsWith("error: the database: ", unreachable.Err);
+        Assert.DoesNotContain("secret-pw", unreachable.Err + unreachable.Out);
+        Assert.DoesNotContain("   at ", unreachable.Err);
     }
 }
