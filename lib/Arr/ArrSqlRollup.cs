@@ -78,6 +78,13 @@ public static class ArrSqlRollup
             {
                 var account = checked((int)reader.GetInt64(0));
                 ultimate[account] = reader.IsDBNull(3) ? -1 : checked((int)reader.GetInt64(3));
+                if (ultimate[account] < 0 && (inputs.Accounts.Flags[account] & (AccountFlags.Cycle | AccountFlags.BelowCycle)) == 0)
+                {
+                    // rollup.sql's 20 doubling steps reach 2^20 levels up; only a deeper chain ends on no root and no cycle.
+                    throw new WorkbookException(
+                        $"rollup.sql found no ultimate parent for account '{inputs.Accounts.Id(account)}', which is on no parent cycle: its hierarchy is deeper than the 2^20 levels the SQL follows");
+                }
+
                 arr[account] = reader.GetDecimal(4);
                 if (ultimate[account] >= 0)
                 {
