@@ -51,6 +51,8 @@ head -1 "$log" >&2
 requests_so_far() { curl -fsS "${url}_sandbox/stats" | sed 's/.*"requests":\([0-9]*\).*/\1/'; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+# The machine may be shared: the load average before and after says how much the numbers can be trusted.
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 printf '| concurrency | requests | bound (s) | wall (s), median of %s | wall / bound | peak RSS (MB) |\n|---|---|---|---|---|---|\n' "$runs"
 for c in $concurrencies; do
   : >"$work/c$c.txt"
@@ -68,4 +70,5 @@ for c in $concurrencies; do
   awk -v c="$c" -v n="$requests" -v w="$wall" -v l="$latency" -v m="$rss" \
     'BEGIN { b = n * l / 1000 / c; printf "| %d | %d | %.1f | %.1f | %.2f | %.0f |\n", c, n, b, w, w / b, m }'
 done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 wc -l <"$work/summary-c${concurrencies##* }.csv" | awk '{ printf "\n(%d rows written per run, header included)\n", $1 }'

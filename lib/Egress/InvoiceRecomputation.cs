@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Workbook.Core;
-using static Workbook.Egress.DbValues;
 
 namespace Workbook.Egress;
 
@@ -27,33 +26,29 @@ public sealed record RecomputedInvoice(
 /// </summary>
 public static class InvoiceRecomputation
 {
-    private const string FinalizedInvoices = """
-        SELECT c.name, i.plan_name, i.plan_id, i.customer_id, i.start_timestamp, i.end_timestamp, i.total
-        FROM invoice i
-        JOIN customer c ON c.id = i.customer_id
-        WHERE i.status = 'FINALIZED' AND i.credit_type_id = '2714e483-4ff1-48e4-9e25-ac732e8f24f2'
-        ORDER BY c.name, i.start_timestamp, i.id
-        """;
-
     public static IReadOnlyList<RecomputedInvoice> FinalizedUsdInvoices(SqliteConnection connection)
     {
+        var names = ExportTables.CustomerNames(connection);
         var pricesByPlan = new Dictionary<string, IReadOnlyList<ChargePrice>>(StringComparer.Ordinal);
-        return Query(connection, FinalizedInvoices, row => (
-                Customer: row.GetString(0), Plan: OptionalString(row, 1) ?? "(no plan)", PlanId: OptionalString(row, 2),
-                CustomerId: row.GetString(3), Start: row.GetString(4), End: row.GetString(5), TotalCents: Decimal(row, 6)))
+        return ExportTables.Invoices(connection)
+            .Where(invoice => invoice.IsFinalized && invoice.CreditType.IsUsdCents && names.ContainsKey(invoice.CustomerId))
+            .OrderBy(invoice => names[invoice.CustomerId], StringComparer.Ordinal)
+            .ThenBy(invoice => invoice.Start)
+            .ThenBy(invoice => invoice.Id, StringComparer.Ordinal)
             .Select(invoice =>
             {
                 var charges = invoice.PlanId is null
                     ? []
                     : pricesByPlan.TryGetValue(invoice.PlanId, out var known) ? known : pricesByPlan[invoice.PlanId] = ChargePrices.ForPlan(connection, invoice.PlanId);
-                var usage = MeteredUsage.ForPeriod(connection, invoice.CustomerId, ExportTimestamp.Parse(invoice.Start), ExportTimestamp.Parse(invoice.End));
-                var lines = InvoiceRating.Rate(charges, usage);
+                var lines = InvoiceRating.Rate(charges, MeteredUsage.ForPeriod(connection, invoice.CustomerId, invoice.Start, invoice.End));
                 return new RecomputedInvoice(
-                    invoice.Customer, invoice.Plan, invoice.Start[..10], invoice.End[..10],
-                    Money.UsdCents(invoice.TotalCents).ToUsdDollars(),
+                    names[invoice.CustomerId], invoice.PlanName ?? "(no plan)", Day(invoice.Start), Day(invoice.End),
+                    invoice.TotalMoney.ToUsdDollars(),
                     InvoiceRating.Total(lines, CreditType.UsdCents).ToUsdDollars(),
                     lines);
             })
             .ToList();
     }
+
+    private static string Day(DateTimeOffset instant) => ExportTimestamp.Format(instant)[..10];
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Workbook.Egress;
 
 namespace Workbook.Metronome;
 
@@ -18,53 +19,37 @@ public sealed record SummaryCheckResult(int CustomersInReport, int CustomersInEx
 /// <summary>
 /// Checks a customer summary made through the API against the data export it was served from (the sandbox's
 /// case): the same customers, and per customer the FINALIZED invoice count, the lifetime billed (sum of FINALIZED
-/// USD totals, VOID excluded) and the end of the last finalized period, read straight from the export's tables.
+/// USD totals, VOID excluded) and the end of the last finalized period, read from the export's tables through <see cref="ExportTables"/>.
 /// A round trip through HTTP, JSON, pagination and the report's arithmetic that must change nothing.
 /// </summary>
 public static class CustomerSummaryCheck
 {
-    private const string ExportFigures = """
-        SELECT c.id,
-               COUNT(i.id),
-               COALESCE(SUM(i.total), 0),
-               MAX(i.end_timestamp)
-        FROM customer c
-        LEFT JOIN invoice i
-               ON i.customer_id = c.id AND i.status = 'FINALIZED' AND i.credit_type_id = '2714e483-4ff1-48e4-9e25-ac732e8f24f2'
-        GROUP BY c.id
-        """;
-
     public static SummaryCheckResult AgainstExport(IReadOnlyList<CustomerSummaryRow> rows, SqliteConnection export)
     {
-        var exportFigures = new Dictionary<string, (long Count, decimal TotalCents, string? LastEnd)>(StringComparer.Ordinal);
-        using (var command = export.CreateCommand())
-        {
-            command.CommandText = ExportFigures;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                // REAL sums of the export's amounts: 15 significant digits drop the binary noise (see the egress answers).
-                exportFigures[reader.GetString(0)] = (reader.GetInt64(1), (decimal)reader.GetDouble(2), reader.IsDBNull(3) ? null : reader.GetString(3));
-            }
-        }
+        var finalizedUsd = ExportTables.Invoices(export)
+            .Where(i => i.IsFinalized && i.CreditType.IsUsdCents)
+            .ToLookup(i => i.CustomerId, StringComparer.Ordinal);
+        var exportCustomers = ExportTables.Customers(export).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 
         var mismatches = new List<SummaryMismatch>();
         foreach (var row in rows)
         {
-            if (!exportFigures.TryGetValue(row.CustomerId, out var figures))
+            if (!exportCustomers.Contains(row.CustomerId))
             {
                 mismatches.Add(new(row.CustomerName, "customer_id", row.CustomerId, "(not in the export)"));
                 continue;
             }
 
-            Compare(row, "finalized_invoices", row.FinalizedInvoices ?? 0, figures.Count, mismatches);
-            Compare(row, "lifetime_billed (cents)", row.LifetimeBilledCents ?? 0m, figures.TotalCents, mismatches);
-            Compare(row, "last_finalized_period_end", row.LastFinalizedPeriodEnd is { } end ? MetronomeJson.FormatTimestamp(end) : null,
-                figures.LastEnd is { } last ? MetronomeJson.FormatTimestamp(DateTimeOffset.Parse(last, System.Globalization.CultureInfo.InvariantCulture)) : null, mismatches);
+            var invoices = finalizedUsd[row.CustomerId].ToList();
+            Compare(row, "finalized_invoices", row.FinalizedInvoices ?? 0, invoices.Count, mismatches);
+            Compare(row, "lifetime_billed (cents)", row.LifetimeBilledCents ?? 0m, invoices.Sum(i => i.Total), mismatches);
+            Compare(row, "last_finalized_period_end", Text(row.LastFinalizedPeriodEnd), Text(invoices.Count == 0 ? null : invoices.Max(i => i.End)), mismatches);
         }
 
-        return new SummaryCheckResult(rows.Count, exportFigures.Count, mismatches);
+        return new SummaryCheckResult(rows.Count, exportCustomers.Count, mismatches);
     }
+
+    private static string? Text(DateTimeOffset? instant) => instant is { } value ? MetronomeJson.FormatTimestamp(value) : null;
 
     private static void Compare<T>(CustomerSummaryRow row, string field, T report, T export, List<SummaryMismatch> mismatches)
     {

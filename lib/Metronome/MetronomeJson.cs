@@ -6,8 +6,9 @@ using Workbook.Core;
 namespace Workbook.Metronome;
 
 /// <summary>
-/// The API's JSON conventions in one place, shared by the client and the sandbox so both speak exactly the
-/// same shapes: snake_case names, RFC 3339 UTC timestamps, amounts as exact decimals, credit types as {id, name}.
+/// The client's JSON conventions: snake_case names, RFC 3339 UTC timestamps, amounts as exact decimals, credit types
+/// as {id, name}, required fields enforced. The client's alone: the sandbox writes its own JSON, so that the two sides
+/// are checked against the wire fixtures independently (tests/Metronome/Fixtures).
 /// </summary>
 public static class MetronomeJson
 {
@@ -18,7 +19,7 @@ public static class MetronomeJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-            // Optional fields the server did not send stay absent when the sandbox writes them back.
+            // Request filters left null are not sent.
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             // A number sent as a string is a malformed response, not something to guess about.
             NumberHandling = JsonNumberHandling.Strict,

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Polly;
 using Polly.Retry;
@@ -36,15 +35,18 @@ internal sealed class MetronomeTransport : IDisposable
 
     public async Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, object? body, CancellationToken cancellationToken)
     {
+        // Serialised once, before the first attempt, and sent with its Content-Length as every official SDK does:
+        // a streamed (chunked) body is refused by some proxies, and retries resend the very same bytes.
+        var json = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), MetronomeJson.Options);
         if (_slots is null)
         {
-            return await SendOnceAsync<T>(method, pathAndQuery, body, cancellationToken).ConfigureAwait(false);
+            return await SendOnceAsync<T>(method, pathAndQuery, json, cancellationToken).ConfigureAwait(false);
         }
 
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await SendOnceAsync<T>(method, pathAndQuery, body, cancellationToken).ConfigureAwait(false);
+            return await SendOnceAsync<T>(method, pathAndQuery, json, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -53,7 +55,7 @@ internal sealed class MetronomeTransport : IDisposable
     }
 
     /// <summary>One call: every attempt, then the typed result or the error.</summary>
-    private async Task<T> SendOnceAsync<T>(HttpMethod method, string pathAndQuery, object? body, CancellationToken cancellationToken)
+    private async Task<T> SendOnceAsync<T>(HttpMethod method, string pathAndQuery, byte[]? body, CancellationToken cancellationToken)
     {
         var path = pathAndQuery.Split('?', 2)[0];
         var attempts = 0;
@@ -97,15 +99,15 @@ internal sealed class MetronomeTransport : IDisposable
                 throw await StatusErrorAsync(response, method, path, attempts, cancellationToken).ConfigureAwait(false);
             }
 
+            // The whole body is already read (ResponseContentRead), within the attempt's timeout.
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                return await JsonSerializer.DeserializeAsync<T>(stream, MetronomeJson.Options, cancellationToken).ConfigureAwait(false)
-                    ?? throw new JsonException("the body is the JSON literal null");
+                return JsonSerializer.Deserialize<T>(bytes, MetronomeJson.Options) ?? throw new JsonException("the body is the JSON literal null");
             }
             catch (JsonException malformed)
             {
-                throw Fail(MetronomeErrorKind.MalformedResponse, method, path, $"the response is not the documented JSON ({malformed.Message})", malformed, attempts);
+                throw Fail(MetronomeErrorKind.MalformedResponse, method, path, ResponseBodyProblem.Describe(response, bytes, malformed), malformed, attempts);
             }
         }
     }
@@ -125,16 +127,19 @@ internal sealed class MetronomeTransport : IDisposable
         AutomaticDecompression = DecompressionMethods.All,
     };
 
-    private HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery, object? body)
+    private HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery, byte[]? body)
     {
         // Appended, not resolved: a base URL with a path (a proxy's /metronome/) keeps it.
         var request = new HttpRequestMessage(method, new Uri(_options.BaseUrl.AbsoluteUri.TrimEnd('/') + pathAndQuery));
         request.Headers.Authorization = _authorization;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("workbook-metronome", "1.0"));
+        request.Headers.UserAgent.Add(UserAgent.Product);
+        request.Headers.UserAgent.Add(UserAgent.Comment);
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body, body.GetType(), options: MetronomeJson.Options);
+            // ByteArrayContent has a known length: HttpClient sends Content-Length, never Transfer-Encoding: chunked.
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
 
         return request;

@@ -3,6 +3,9 @@ using Workbook.Core;
 
 namespace Workbook.Metronome;
 
+// Required and optional fields follow the official SDKs' types (metronome-python types/v1/credit_grant_list_response.py,
+// credit_ledger_entry.py, types/shared/commit.py, credit.py, schedule_duration.py).
+
 /// <summary>A plan-era credit grant from <c>POST /v1/credits/listGrants</c>. Its balance is in the grant's credit type.</summary>
 public sealed record CreditGrant
 {
@@ -24,21 +27,28 @@ public sealed record CreditGrant
 
     public required CreditGrantBalance Balance { get; init; }
 
-    public IReadOnlyList<CreditLedgerEntry> Deductions { get; init; } = [];
+    public required IReadOnlyList<CreditLedgerEntry> Deductions { get; init; }
 
-    public IReadOnlyList<CreditLedgerEntry> PendingDeductions { get; init; } = [];
+    public required IReadOnlyList<CreditLedgerEntry> PendingDeductions { get; init; }
 
-    public IReadOnlyDictionary<string, string> CustomFields { get; init; } = new Dictionary<string, string>();
+    public required IReadOnlyDictionary<string, string> CustomFields { get; init; }
 
     public string? CreditGrantType { get; init; }
 
     public string? Reason { get; init; }
 
+    public string? InvoiceId { get; init; }
+
+    public string? UniquenessKey { get; init; }
+
+    /// <summary>The products the grant applies to; absent means every product.</summary>
+    public IReadOnlyList<ProductRef>? Products { get; init; }
+
     /// <summary>Posted deductions only (0 once expired), in the grant's credit type.</summary>
     [JsonIgnore]
     public Money BalanceExcludingPending => new(Balance.ExcludingPending, GrantAmount.CreditType);
 
-    /// <summary>Also net of pending deductions from draft invoices.</summary>
+    /// <summary>Also net of pending deductions from draft invoices; 0 when the grant expires before the end of the current billing period.</summary>
     [JsonIgnore]
     public Money BalanceIncludingPending => new(Balance.IncludingPending, GrantAmount.CreditType);
 }
@@ -53,6 +63,7 @@ public sealed record GrantAmount
     public Money Money => new(Amount, CreditType);
 }
 
+/// <summary>A grant's balance as of the end of the customer's current billing period (<see cref="EffectiveAt"/>).</summary>
 public sealed record CreditGrantBalance
 {
     public required DateTimeOffset EffectiveAt { get; init; }
@@ -85,13 +96,10 @@ public sealed record CreditLedgerEntry
 /// </summary>
 public sealed record ContractBalance
 {
-    public const string Prepaid = "PREPAID";
-    public const string Postpaid = "POSTPAID";
-    public const string Credit = "CREDIT";
-
     public required string Id { get; init; }
 
-    public required string Type { get; init; }
+    /// <summary>The discriminator of the API's Commit | Credit union; an unknown value is an error, not a guess.</summary>
+    public required ContractBalanceType Type { get; init; }
 
     public required ProductRef Product { get; init; }
 
@@ -101,14 +109,20 @@ public sealed record ContractBalance
 
     public decimal? Priority { get; init; }
 
+    /// <summary>Required on commits, absent on credits.</summary>
     public DateTimeOffset? CreatedAt { get; init; }
 
     public ContractRef? Contract { get; init; }
 
     public AccessSchedule? AccessSchedule { get; init; }
 
-    /// <summary>Usable right now; present only when asked for with include_balance.</summary>
+    /// <summary>
+    /// Present only when asked for with include_balance: the balance "at this moment", net of pending
+    /// (draft-invoice) deductions, as the API documents it.
+    /// </summary>
     public decimal? Balance { get; init; }
+
+    public DateTimeOffset? ArchivedAt { get; init; }
 
     /// <summary>
     /// The schedule's credit type; when the schedule names none, USD (cents), the API's default unit.
@@ -118,7 +132,20 @@ public sealed record ContractBalance
 
     /// <summary>Prepaid commits and credits are money the customer can still draw on; postpaid commits are obligations.</summary>
     [JsonIgnore]
-    public bool IsDrawable => Type is Prepaid or Credit;
+    public bool IsDrawable => Type is ContractBalanceType.Prepaid or ContractBalanceType.Credit;
+}
+
+[JsonConverter(typeof(StrictEnumConverter<ContractBalanceType>))]
+public enum ContractBalanceType
+{
+    [JsonStringEnumMemberName("PREPAID")]
+    Prepaid,
+
+    [JsonStringEnumMemberName("POSTPAID")]
+    Postpaid,
+
+    [JsonStringEnumMemberName("CREDIT")]
+    Credit,
 }
 
 public sealed record ProductRef
@@ -137,7 +164,7 @@ public sealed record AccessSchedule
 {
     public CreditType? CreditType { get; init; }
 
-    public IReadOnlyList<ScheduleItem> ScheduleItems { get; init; } = [];
+    public required IReadOnlyList<ScheduleItem> ScheduleItems { get; init; }
 }
 
 public sealed record ScheduleItem

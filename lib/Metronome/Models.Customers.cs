@@ -2,6 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace Workbook.Metronome;
 
+// Required and optional fields follow the official SDKs' types (metronome-python types/v1/customer_detail.py,
+// customers/plan_list_response.py, pricing_unit_list_response.py): `required` here is required there.
+
 /// <summary>A customer as <c>GET /v1/customers</c> and <c>GET /v1/customers/{id}</c> return it (CustomerDetail).</summary>
 public sealed record Customer
 {
@@ -9,27 +12,46 @@ public sealed record Customer
 
     public required string Name { get; init; }
 
-    public string? ExternalId { get; init; }
+    /// <summary>Deprecated by the API in favour of <see cref="IngestAliases"/>: the first alias or the id.</summary>
+    public required string ExternalId { get; init; }
 
-    public IReadOnlyList<string> IngestAliases { get; init; } = [];
+    public required IReadOnlyList<string> IngestAliases { get; init; }
 
-    public IReadOnlyDictionary<string, string>? CustomFields { get; init; }
+    public required IReadOnlyDictionary<string, string> CustomFields { get; init; }
 
-    public CustomerConfig? CustomerConfig { get; init; }
+    public required CustomerConfig CustomerConfig { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
 
-    public DateTimeOffset? UpdatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary>Null while the customer is active; always written so a reader sees the field.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    /// <summary>Null while the customer is active.</summary>
     public DateTimeOffset? ArchivedAt { get; init; }
+
+    /// <summary>Only for some accounts (the API's configuration decides).</summary>
+    public CurrentBillableStatus? CurrentBillableStatus { get; init; }
 }
 
 public sealed record CustomerConfig
 {
-    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? SalesforceAccountId { get; init; }
+}
+
+public sealed record CurrentBillableStatus
+{
+    public required BillableStatus Value { get; init; }
+
+    public DateTimeOffset? EffectiveAt { get; init; }
+}
+
+[JsonConverter(typeof(StrictEnumConverter<BillableStatus>))]
+public enum BillableStatus
+{
+    [JsonStringEnumMemberName("billable")]
+    Billable,
+
+    [JsonStringEnumMemberName("unbillable")]
+    Unbillable,
 }
 
 /// <summary>A plan a customer is (or was) on: <c>GET /v1/customers/{id}/plans</c> (plan-era billing).</summary>
@@ -42,14 +64,14 @@ public sealed record CustomerPlan
 
     public required string PlanName { get; init; }
 
-    public string? PlanDescription { get; init; }
+    public required string PlanDescription { get; init; }
+
+    public required IReadOnlyDictionary<string, string> CustomFields { get; init; }
 
     public required DateTimeOffset StartingOn { get; init; }
 
     /// <summary>Exclusive end; null while the plan has no scheduled end.</summary>
     public DateTimeOffset? EndingBefore { get; init; }
-
-    public IReadOnlyDictionary<string, string>? CustomFields { get; init; }
 
     public decimal? NetPaymentTermsDays { get; init; }
 
@@ -57,12 +79,12 @@ public sealed record CustomerPlan
     public bool IsActiveAt(DateTimeOffset instant) => StartingOn <= instant && (EndingBefore is null || instant < EndingBefore);
 }
 
-/// <summary>A pricing unit from <c>GET /v1/credit-types/list</c>: a currency or a custom unit such as "compute tokens".</summary>
+/// <summary>A pricing unit from <c>GET /v1/credit-types/list</c>: a currency or a custom unit. Every field is optional in the API.</summary>
 public sealed record CreditTypeInfo
 {
-    public required string Id { get; init; }
+    public string? Id { get; init; }
 
-    public required string Name { get; init; }
+    public string? Name { get; init; }
 
-    public required bool IsCurrency { get; init; }
+    public bool? IsCurrency { get; init; }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Workbook.Metronome;
 
 /// <summary>A list response: <c>{"data": [...], "next_page": "cursor" | null}</c>.</summary>
@@ -7,8 +5,7 @@ public sealed record Page<T>
 {
     public required IReadOnlyList<T> Data { get; init; }
 
-    /// <summary>Required and nullable in the API: always written, null on the last page.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    /// <summary>Null, empty or absent on the last page (optional in the SDKs' page types).</summary>
     public string? NextPage { get; init; }
 }
 

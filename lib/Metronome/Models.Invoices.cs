@@ -3,6 +3,8 @@ using Workbook.Core;
 
 namespace Workbook.Metronome;
 
+// Required and optional fields follow the official SDKs' types (metronome-python types/v1/customers/invoice.py).
+
 /// <summary>An invoice from <c>GET /v1/customers/{id}/invoices</c>. Amounts are in <see cref="CreditType"/> units.</summary>
 public sealed record Invoice
 {
@@ -26,7 +28,7 @@ public sealed record Invoice
 
     public required CreditType CreditType { get; init; }
 
-    public IReadOnlyList<InvoiceLineItem> LineItems { get; init; } = [];
+    public required IReadOnlyList<InvoiceLineItem> LineItems { get; init; }
 
     public DateTimeOffset? StartTimestamp { get; init; }
 
@@ -97,5 +99,5 @@ public sealed record InvoiceSubLineItem
 
     public string? CreditGrantId { get; init; }
 
-    public IReadOnlyDictionary<string, string> CustomFields { get; init; } = new Dictionary<string, string>();
+    public required IReadOnlyDictionary<string, string> CustomFields { get; init; }
 }

@@ -1,6 +1,6 @@
+using Microsoft.Data.Sqlite;
 using Workbook.Core;
 using Workbook.Egress;
-using Workbook.Metronome;
 
 namespace Workbook.Sandbox;
 
@@ -14,22 +14,22 @@ internal static class DraftInvoices
 {
     /// <param name="exported">Every invoice of the export; a customer whose export already holds a DRAFT for the open
     /// period (a generated export does) keeps that one and gets no second draft.</param>
-    public static IReadOnlyList<Invoice> Price(EgressDatabase database, IReadOnlyList<Invoice> exported, DateTimeOffset now)
+    public static IReadOnlyList<SandboxInvoice> Price(SqliteConnection export, IReadOnlyList<ExportInvoice> exported, DateTimeOffset now)
     {
-        var chargesByPlan = ChargePrices.Load(database.Connection).ToLookup(c => c.PlanId, StringComparer.Ordinal);
-        var exportedDrafts = exported.Where(i => i.IsDraft).Select(i => (i.CustomerId, i.StartTimestamp)).ToHashSet();
-        var drafts = new List<Invoice>();
-        foreach (var customerInvoices in exported.Where(i => i.IsFinalized && i.EndTimestamp is not null).GroupBy(i => i.CustomerId, StringComparer.Ordinal))
+        var chargesByPlan = ChargePrices.Load(export).ToLookup(c => c.PlanId, StringComparer.Ordinal);
+        var exportedDrafts = exported.Where(i => i.IsDraft).Select(i => (i.CustomerId, i.Start)).ToHashSet();
+        var drafts = new List<SandboxInvoice>();
+        foreach (var customerInvoices in exported.Where(i => i.IsFinalized).GroupBy(i => i.CustomerId, StringComparer.Ordinal))
         {
-            var last = customerInvoices.OrderBy(i => i.EndTimestamp).ThenBy(i => i.Id, StringComparer.Ordinal).Last();
-            var start = last.EndTimestamp!.Value;
+            var last = customerInvoices.OrderBy(i => i.End).ThenBy(i => i.Id, StringComparer.Ordinal).Last();
+            var start = last.End;
             var end = start.AddMonths(1);
             if (now < start || last.PlanId is null || exportedDrafts.Contains((last.CustomerId, start)))
             {
                 continue;
             }
 
-            var usage = MeteredUsage.ForPeriod(database.Connection, last.CustomerId, start, end);
+            var usage = MeteredUsage.ForPeriod(export, last.CustomerId, start, end);
             var lines = InvoiceRating.Rate(chargesByPlan[last.PlanId], usage);
             var byCreditType = lines.GroupBy(l => l.CreditType).ToList();
             if (byCreditType.Count == 0)
@@ -43,36 +43,29 @@ internal static class DraftInvoices
         return drafts;
     }
 
-    private static Invoice Draft(Invoice last, DateTimeOffset start, DateTimeOffset end, CreditType creditType, IReadOnlyList<RatedLine> lines) => new()
-    {
-        Id = SandboxIds.Derive("draft-invoice", last.CustomerId, last.PlanId ?? "", MetronomeJson.FormatTimestamp(start), creditType.Id),
-        CustomerId = last.CustomerId,
-        Status = Invoice.Draft,
-        Type = last.Type,
-        Total = InvoiceRating.Total(lines, creditType).Amount,
-        CreditType = creditType,
-        StartTimestamp = start,
-        EndTimestamp = end,
-        PlanId = last.PlanId,
-        PlanName = last.PlanName,
-        CustomFields = new Dictionary<string, object>(),
-        LineItems = [.. lines.Select(line => new InvoiceLineItem
+    private static SandboxInvoice Draft(ExportInvoice last, DateTimeOffset start, DateTimeOffset end, CreditType creditType, IReadOnlyList<RatedLine> lines) =>
+        new(
+            SandboxIds.Derive("draft-invoice", last.CustomerId, last.PlanId ?? "", SandboxJson.Timestamp(start), creditType.Id),
+            last.CustomerId,
+            SandboxInvoice.Draft,
+            last.Label ?? "PLAN_ARREARS",
+            InvoiceRating.Total(lines, creditType).Amount,
+            creditType,
+            start,
+            end)
         {
-            Name = line.ProductName,
-            Total = line.Total,
-            Type = "usage",
-            CreditType = line.CreditType,
-            Quantity = 1,
-            ProductId = line.ProductId,
-            ProductType = "UsageProductListItem",
-            SubLineItems = [.. line.SubLines.Select(sub => new InvoiceSubLineItem
+            PlanId = last.PlanId,
+            PlanName = last.PlanName,
+            LineItems = [.. lines.Select(line => new SandboxLineItem(line.ProductName, "usage", line.Total, line.CreditType)
             {
-                Name = sub.Charge.ChargeName,
-                Quantity = sub.Quantity,
-                Subtotal = sub.Subtotal,
-                Price = sub.UnitPrice,
-                ChargeId = sub.Charge.ChargeId,
+                Quantity = 1,
+                ProductId = line.ProductId,
+                ProductType = "UsageProductListItem",
+                SubLineItems = [.. line.SubLines.Select(sub => new SandboxSubLineItem(sub.Charge.ChargeName, sub.Quantity, sub.Subtotal)
+                {
+                    Price = sub.UnitPrice,
+                    ChargeId = sub.Charge.ChargeId,
+                })],
             })],
-        })],
-    };
+        };
 }

@@ -1,7 +1,7 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Workbook.Metronome;
 
 namespace Workbook.Sandbox;
 
@@ -45,11 +45,14 @@ internal sealed class SandboxApi(SandboxDataset data, SandboxPaging paging, Sand
             .Where(c => alias.Length == 0 || c.IngestAliases.Contains(alias, StringComparer.Ordinal))
             .Where(c => idSet.Count == 0 || idSet.Contains(c.Id))
             .ToList();
-        return SandboxHttp.WriteJsonAsync(context, paging.Page(customers, limit, request.Query["next_page"], context), faults);
+        return WritePageAsync(context, paging.Page(customers, limit, request.Query["next_page"], context), SandboxJson.Customer);
     }
 
-    private Task RetrieveCustomer(HttpContext context, string customerId) =>
-        SandboxHttp.WriteJsonAsync(context, new Envelope<Customer> { Data = RequireCustomer(customerId) }, faults);
+    private Task RetrieveCustomer(HttpContext context, string customerId)
+    {
+        var customer = RequireCustomer(customerId);
+        return SandboxHttp.WriteJsonAsync(context, json => SandboxJson.Single(json, customer, SandboxJson.Customer), faults);
+    }
 
     private Task ListInvoices(HttpContext context, string customerId)
     {
@@ -71,15 +74,15 @@ internal sealed class SandboxApi(SandboxDataset data, SandboxPaging paging, Sand
         var invoices = data.InvoicesOf(customerId)
             .Where(i => status.Length == 0 || string.Equals(i.Status, status, StringComparison.OrdinalIgnoreCase))
             .Where(i => creditTypeId.Length == 0 || i.CreditType.Id == creditTypeId)
-            .Where(i => startingOn is null || i.StartTimestamp >= startingOn)
-            .Where(i => endingBefore is null || i.EndTimestamp < endingBefore)
+            .Where(i => startingOn is null || i.Start >= startingOn)
+            .Where(i => endingBefore is null || i.End < endingBefore)
             .Select(i => skipZero ? i with { LineItems = i.LineItems.Where(l => l.Quantity is not 0m).ToList() } : i);
         // Sorted by issue date; a draft has none yet, so it counts as newest. Ties by id keep pages stable.
         var sorted = (descending
                 ? invoices.OrderByDescending(IssueOrder).ThenByDescending(i => i.Id, StringComparer.Ordinal)
                 : invoices.OrderBy(IssueOrder).ThenBy(i => i.Id, StringComparer.Ordinal))
             .ToList();
-        return SandboxHttp.WriteJsonAsync(context, paging.Page(sorted, limit, request.Query["next_page"], context), faults);
+        return WritePageAsync(context, paging.Page(sorted, limit, request.Query["next_page"], context), SandboxJson.Invoice);
     }
 
     private Task RetrieveInvoice(HttpContext context, string customerId, string invoiceId)
@@ -87,23 +90,25 @@ internal sealed class SandboxApi(SandboxDataset data, SandboxPaging paging, Sand
         RequireCustomer(customerId);
         var invoice = data.InvoicesOf(customerId).FirstOrDefault(i => i.Id == invoiceId)
             ?? throw SandboxError.NotFound($"invoice {invoiceId} not found for customer {customerId}");
-        return SandboxHttp.WriteJsonAsync(context, new Envelope<Invoice> { Data = invoice }, faults);
+        return SandboxHttp.WriteJsonAsync(context, json => SandboxJson.Single(json, invoice, SandboxJson.Invoice), faults);
     }
 
     private Task ListPlans(HttpContext context, string customerId)
     {
         RequireCustomer(customerId);
         var limit = SandboxHttp.Limit(context.Request.Query["limit"], MaxLimit, MaxLimit);
-        return SandboxHttp.WriteJsonAsync(context, paging.Page(data.PlansOf(customerId), limit, context.Request.Query["next_page"], context), faults);
+        return WritePageAsync(context, paging.Page(data.PlansOf(customerId), limit, context.Request.Query["next_page"], context), SandboxJson.Plan);
     }
 
     private async Task ListGrants(HttpContext context)
     {
         var limit = SandboxHttp.Limit(context.Request.Query["limit"], MaxLimit, MaxLimit);
-        var body = await SandboxHttp.BodyAsync(context, new CreditGrantListRequest());
-        var customerIds = (body.CustomerIds ?? []).ToHashSet(StringComparer.Ordinal);
-        var typeIds = (body.CreditTypeIds ?? []).ToHashSet(StringComparer.Ordinal);
-        var grantIds = (body.CreditGrantIds ?? []).ToHashSet(StringComparer.Ordinal);
+        var body = await SandboxHttp.BodyAsync(context, required: false);
+        var customerIds = body.Strings("customer_ids").ToHashSet(StringComparer.Ordinal);
+        var typeIds = body.Strings("credit_type_ids").ToHashSet(StringComparer.Ordinal);
+        var grantIds = body.Strings("credit_grant_ids").ToHashSet(StringComparer.Ordinal);
+        var effectiveBefore = body.Timestamp("effective_before");
+        var notExpiringBefore = body.Timestamp("not_expiring_before");
         if (grantIds.Count > 0 && (customerIds.Count > 0 || typeIds.Count > 0))
         {
             throw SandboxError.BadRequest("credit_grant_ids cannot be combined with customer_ids or credit_type_ids");
@@ -111,43 +116,51 @@ internal sealed class SandboxApi(SandboxDataset data, SandboxPaging paging, Sand
 
         var grants = data.CreditGrants
             .Where(g => customerIds.Count == 0 || customerIds.Contains(g.CustomerId))
-            .Where(g => typeIds.Count == 0 || typeIds.Contains(g.GrantAmount.CreditType.Id))
+            .Where(g => typeIds.Count == 0 || typeIds.Contains(g.CreditType.Id))
             .Where(g => grantIds.Count == 0 || grantIds.Contains(g.Id))
-            .Where(g => body.EffectiveBefore is null || g.EffectiveAt < body.EffectiveBefore)
-            .Where(g => body.NotExpiringBefore is null || g.ExpiresAt >= body.NotExpiringBefore)
+            .Where(g => effectiveBefore is null || g.EffectiveAt < effectiveBefore)
+            .Where(g => notExpiringBefore is null || g.ExpiresAt >= notExpiringBefore)
             .ToList();
-        await SandboxHttp.WriteJsonAsync(context, paging.Page(grants, limit, context.Request.Query["next_page"], context), faults);
+        await WritePageAsync(context, paging.Page(grants, limit, context.Request.Query["next_page"], context),
+            (json, grant) => SandboxJson.CreditGrant(json, grant, data.BalanceOf(grant)));
     }
 
     private async Task ListBalances(HttpContext context)
     {
-        var body = await SandboxHttp.BodyAsync<ContractBalanceListRequest>(context, empty: null);
-        if (string.IsNullOrEmpty(body.CustomerId))
+        var body = await SandboxHttp.BodyAsync(context, required: true);
+        var customerId = body.String("customer_id");
+        if (string.IsNullOrEmpty(customerId))
         {
             throw SandboxError.BadRequest("customer_id is required");
         }
 
-        RequireCustomer(body.CustomerId);
-        var limit = SandboxHttp.Limit(body.Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture), MaxBalancesLimit, MaxBalancesLimit);
-        var includeBalance = body.IncludeBalance ?? false;
-        var includeContracts = body.IncludeContractBalances ?? false;
-        var items = data.ContractBalancesOf(body.CustomerId)
-            .Where(b => includeContracts || b.Contract is null)
-            .Where(b => !(body.ExcludeZeroBalances ?? false) || b.Balance is not 0m)
-            // Without include_balance the field is absent, as in the API.
-            .Select(b => includeBalance ? b : b with { Balance = null })
+        RequireCustomer(customerId);
+        var limit = body.Int("limit") is { } given
+            ? SandboxHttp.Limit(given.ToString(System.Globalization.CultureInfo.InvariantCulture), MaxBalancesLimit, MaxBalancesLimit)
+            : MaxBalancesLimit;
+        var includeBalance = body.Bool("include_balance") ?? false;
+        var includeContracts = body.Bool("include_contract_balances") ?? false;
+        var excludeZero = body.Bool("exclude_zero_balances") ?? false;
+        var items = data.ContractBalancesOf(customerId)
+            .Where(b => includeContracts || b.ContractId is null)
+            .Where(b => !excludeZero || b.Balance != 0m)
             .ToList();
-        await SandboxHttp.WriteJsonAsync(context, paging.Page(items, limit, body.NextPage, context), faults);
+        // Without include_balance the field is absent, as in the API.
+        await WritePageAsync(context, paging.Page(items, limit, body.String("next_page"), context),
+            (json, item) => SandboxJson.ContractBalance(json, item, includeBalance));
     }
 
     private Task ListCreditTypes(HttpContext context)
     {
         var limit = SandboxHttp.Limit(context.Request.Query["limit"], MaxLimit, MaxLimit);
-        return SandboxHttp.WriteJsonAsync(context, paging.Page(data.CreditTypes, limit, context.Request.Query["next_page"], context), faults);
+        return WritePageAsync(context, paging.Page(data.CreditTypes, limit, context.Request.Query["next_page"], context), SandboxJson.CreditType);
     }
 
-    private Customer RequireCustomer(string customerId) =>
+    private Task WritePageAsync<T>(HttpContext context, SandboxPage<T> page, Action<Utf8JsonWriter, T> item) =>
+        SandboxHttp.WriteJsonAsync(context, json => SandboxJson.Page(json, page, item), faults);
+
+    private SandboxCustomer RequireCustomer(string customerId) =>
         data.FindCustomer(customerId) ?? throw SandboxError.NotFound($"customer {customerId} not found");
 
-    private static DateTimeOffset IssueOrder(Invoice invoice) => invoice.IssuedAt ?? DateTimeOffset.MaxValue;
+    private static DateTimeOffset IssueOrder(SandboxInvoice invoice) => invoice.IssuedAt ?? DateTimeOffset.MaxValue;
 }

@@ -25,6 +25,15 @@ public enum SandboxFaultKind
 
     /// <summary>The connection is aborted without a response.</summary>
     DropConnection,
+
+    /// <summary>408 Request Timeout (the official SDKs retry it).</summary>
+    RequestTimeout,
+
+    /// <summary>409 Conflict (the official SDKs retry it, as a lock timeout).</summary>
+    Conflict,
+
+    /// <summary>411 Length Required for a request body sent chunked, as some proxies answer; bodies with a Content-Length pass.</summary>
+    LengthRequired,
 }
 
 /// <summary>
@@ -52,6 +61,12 @@ public sealed class SandboxFault
 
     /// <summary>Status for <see cref="SandboxFaultKind.ServerError"/>.</summary>
     public int Status { get; init; } = 500;
+
+    /// <summary>
+    /// The <c>x-should-retry</c> header (true or false) on the error this rule answers with, which overrides the
+    /// status rule in the official SDKs; none when null.
+    /// </summary>
+    public bool? ShouldRetry { get; init; }
 
     /// <summary>How many requests this rule has been applied to.</summary>
     public int Used => Volatile.Read(ref _used);
@@ -89,9 +104,9 @@ public sealed class SandboxFault
     }
 
     /// <summary>
-    /// Parses the CLI form <c>kind[:key=value,...]</c>. Kinds: latency, rate-limit, server-error, empty-page,
-    /// repeated-cursor, malformed-json, drop-connection. Keys: times, path, ms (latency), retry-after (seconds),
-    /// retry-after-ms, status (server-error). Example: <c>server-error:times=2,path=/v1/customers/abc,status=503</c>.
+    /// Parses the CLI form <c>kind[:key=value,...]</c>. Kinds: <see cref="KindNames"/>. Keys: times, path, ms
+    /// (latency), retry-after (seconds), retry-after-ms, status (server-error), should-retry (true|false, the
+    /// x-should-retry header on an error answer). Example: <c>server-error:times=2,path=/v1/customers/abc,status=503</c>.
     /// </summary>
     public static SandboxFault Parse(string spec)
     {
@@ -105,14 +120,18 @@ public sealed class SandboxFault
             "repeated-cursor" => SandboxFaultKind.RepeatedCursor,
             "malformed-json" => SandboxFaultKind.MalformedJson,
             "drop-connection" => SandboxFaultKind.DropConnection,
+            "request-timeout" => SandboxFaultKind.RequestTimeout,
+            "conflict" => SandboxFaultKind.Conflict,
+            "length-required" => SandboxFaultKind.LengthRequired,
             var other => throw new WorkbookException(
-                $"fault '{spec}': unknown kind '{other}' (latency, rate-limit, server-error, empty-page, repeated-cursor, malformed-json, drop-connection)"),
+                $"fault '{spec}': unknown kind '{other}' ({KindNames})"),
         };
 
         int? times = null;
         string? path = null;
         double? latencyMs = null, retryAfter = null, retryAfterMs = null;
         var status = 500;
+        bool? shouldRetry = null;
         foreach (var pair in rest.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var (key, value) = pair.IndexOf('=') is var eq and > 0 ? (pair[..eq], pair[(eq + 1)..]) : throw new WorkbookException($"fault '{spec}': '{pair}' is not key=value");
@@ -136,8 +155,16 @@ public sealed class SandboxFault
                 case "status":
                     status = (int)Number(spec, key, value, min: 500);
                     break;
+                case "should-retry":
+                    shouldRetry = value switch
+                    {
+                        "true" => true,
+                        "false" => false,
+                        _ => throw new WorkbookException($"fault '{spec}': should-retry must be true or false, got '{value}'"),
+                    };
+                    break;
                 default:
-                    throw new WorkbookException($"fault '{spec}': unknown key '{key}' (times, path, ms, retry-after, retry-after-ms, status)");
+                    throw new WorkbookException($"fault '{spec}': unknown key '{key}' (times, path, ms, retry-after, retry-after-ms, status, should-retry)");
             }
         }
 
@@ -155,8 +182,13 @@ public sealed class SandboxFault
             RetryAfterSeconds = retryAfter,
             RetryAfterMilliseconds = retryAfterMs,
             Status = status,
+            ShouldRetry = shouldRetry,
         };
     }
+
+    /// <summary>The kinds as the CLI spells them.</summary>
+    public const string KindNames =
+        "latency, rate-limit, server-error, request-timeout, conflict, empty-page, repeated-cursor, malformed-json, drop-connection, length-required";
 
     public override string ToString() =>
         $"{Kind}{(PathContains is null ? "" : $" on *{PathContains}*")}{(Times is null ? "" : $" x{Times}")}";

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
-using Workbook.Metronome;
 
 namespace Workbook.Sandbox;
 
@@ -19,25 +18,38 @@ internal sealed class SandboxError(int status, string message) : Exception(messa
 /// <summary>Reading requests and writing responses the way the API does.</summary>
 internal static class SandboxHttp
 {
-    public static async Task WriteJsonAsync<T>(HttpContext context, T value, SandboxFaults faults, int status = StatusCodes.Status200OK)
+    /// <summary>A 200 JSON answer written by <paramref name="write"/>, or the malformed-JSON fault's cut-off body.</summary>
+    public static async Task WriteJsonAsync(HttpContext context, Action<Utf8JsonWriter> write, SandboxFaults faults)
     {
-        context.Response.StatusCode = status;
+        context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
-        if (status == StatusCodes.Status200OK && faults.TryApply(SandboxFaultKind.MalformedJson, context.Request.Path) is not null)
+        if (faults.TryApply(SandboxFaultKind.MalformedJson, context.Request.Path) is not null)
         {
             // A body that stops mid-object: what a truncating proxy or a buggy server would send.
             await context.Response.WriteAsync("{\"data\": [{\"id\": \"", context.RequestAborted);
             return;
         }
 
-        await JsonSerializer.SerializeAsync(context.Response.Body, value, MetronomeJson.Options, context.RequestAborted);
+        await WriteAsync(context, write);
     }
 
     public static Task WriteErrorAsync(HttpContext context, int status, string message)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        return JsonSerializer.SerializeAsync(context.Response.Body, new ErrorBody { Message = message }, MetronomeJson.Options, context.RequestAborted);
+        return WriteAsync(context, json => SandboxJson.Error(json, message));
+    }
+
+    private static async Task WriteAsync(HttpContext context, Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            write(json);
+        }
+
+        context.Response.ContentLength = buffer.Length;
+        await context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted);
     }
 
     /// <summary>The page size: absent gives <paramref name="fallback"/>; outside [1, max] is a 400.</summary>
@@ -69,7 +81,7 @@ internal static class SandboxHttp
             return null;
         }
 
-        return MetronomeJson.TryParseTimestamp(text, out var value)
+        return SandboxJson.TryParseTimestamp(text, out var value)
             ? value
             : throw SandboxError.BadRequest($"{name} must be an RFC 3339 timestamp, got '{text}'");
     }
@@ -78,26 +90,64 @@ internal static class SandboxHttp
     public static IReadOnlyList<string> List(StringValues values) =>
         values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
 
-    /// <summary>The JSON body as <typeparamref name="T"/>; an empty body is <paramref name="empty"/> (null: required).</summary>
-    public static async Task<T> BodyAsync<T>(HttpContext context, T? empty)
-        where T : class
+    /// <summary>
+    /// The JSON body, whichever way it came (Content-Length or chunked, as any HTTP server accepts); an empty body
+    /// is an empty object when <paramref name="required"/> is false.
+    /// </summary>
+    public static async Task<SandboxBody> BodyAsync(HttpContext context, bool required)
     {
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         if (buffer.Length == 0)
         {
-            return empty ?? throw SandboxError.BadRequest("a JSON body is required");
+            return required ? throw SandboxError.BadRequest("a JSON body is required") : new SandboxBody(default);
         }
 
         try
         {
-            buffer.Position = 0;
-            return await JsonSerializer.DeserializeAsync<T>(buffer, MetronomeJson.Options, context.RequestAborted)
-                ?? throw SandboxError.BadRequest("the body must be a JSON object");
+            using var document = JsonDocument.Parse(buffer.ToArray());
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? new SandboxBody(document.RootElement.Clone())
+                : throw SandboxError.BadRequest("the body must be a JSON object");
         }
         catch (JsonException error)
         {
             throw SandboxError.BadRequest($"invalid JSON body: {error.Message}");
         }
     }
+}
+
+/// <summary>A request's JSON object, read by wire name; a field of the wrong type is a 400 naming it.</summary>
+internal readonly struct SandboxBody(JsonElement root)
+{
+    public string? String(string name) =>
+        Field(name) is not { } value ? null
+        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : throw Wrong(name, "a string");
+
+    public bool? Bool(string name) =>
+        Field(name) is not { } value ? null
+        : value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean()
+        : throw Wrong(name, "true or false");
+
+    public int? Int(string name) =>
+        Field(name) is not { } value ? null
+        : value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number
+        : throw Wrong(name, "an integer");
+
+    public DateTimeOffset? Timestamp(string name) =>
+        String(name) is not { } text ? null
+        : SandboxJson.TryParseTimestamp(text, out var value) ? value
+        : throw Wrong(name, "an RFC 3339 timestamp");
+
+    public IReadOnlyList<string> Strings(string name) =>
+        Field(name) is not { } value ? []
+        : value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
+            ? [.. value.EnumerateArray().Select(e => e.GetString()!)]
+            : throw Wrong(name, "an array of strings");
+
+    private JsonElement? Field(string name) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    private static SandboxError Wrong(string name, string expected) => SandboxError.BadRequest($"{name} must be {expected}");
 }

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Http;
-using Workbook.Metronome;
 
 namespace Workbook.Sandbox;
 
 /// <summary>Cuts a list into pages behind opaque cursors, with the empty-page and repeated-cursor faults.</summary>
 internal sealed class SandboxPaging(SandboxCursor cursors, SandboxFaults faults)
 {
-    public Page<T> Page<T>(IReadOnlyList<T> items, int limit, string? cursor, HttpContext context)
+    public SandboxPage<T> Page<T>(IReadOnlyList<T> items, int limit, string? cursor, HttpContext context)
     {
         var offset = 0;
         if (!string.IsNullOrEmpty(cursor) && !cursors.TryDecode(cursor, out offset))
@@ -18,7 +17,7 @@ internal sealed class SandboxPaging(SandboxCursor cursors, SandboxFaults faults)
         if (offset < items.Count && faults.TryApply(SandboxFaultKind.EmptyPage, path) is not null)
         {
             // Nothing on this page, but a fresh cursor that carries on from the same place: legal in the API.
-            return new Page<T> { Data = [], NextPage = cursors.Encode(offset) };
+            return new SandboxPage<T>([], cursors.Encode(offset));
         }
 
         var data = items.Skip(offset).Take(limit).ToList();
@@ -28,6 +27,6 @@ internal sealed class SandboxPaging(SandboxCursor cursors, SandboxFaults faults)
             next = cursor;
         }
 
-        return new Page<T> { Data = data, NextPage = next };
+        return new SandboxPage<T>(data, next);
     }
 }

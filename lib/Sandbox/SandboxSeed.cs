@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Workbook.Core;
-using Workbook.Metronome;
 
 namespace Workbook.Sandbox;
 
@@ -11,13 +10,22 @@ namespace Workbook.Sandbox;
 /// </summary>
 public sealed record SandboxSeed
 {
-    public IReadOnlyList<CreditTypeInfo> CreditTypes { get; init; } = [];
+    public IReadOnlyList<SandboxCreditType> CreditTypes { get; init; } = [];
 
     public IReadOnlyList<SeedCreditGrant> CreditGrants { get; init; } = [];
 
     public IReadOnlyList<SeedContractBalance> ContractBalances { get; init; } = [];
 
     public static SandboxSeed Empty { get; } = new();
+
+    /// <summary>The seed file's JSON: snake_case names, strict numbers, required fields enforced. The sandbox's own settings.</summary>
+    private static readonly JsonSerializerOptions FileOptions = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
 
     /// <summary>The seed embedded in the sandbox assembly (lib/Sandbox/seed.json).</summary>
     public static SandboxSeed BuiltIn()
@@ -42,7 +50,7 @@ public sealed record SandboxSeed
     {
         try
         {
-            return JsonSerializer.Deserialize<SandboxSeed>(json, MetronomeJson.Options)
+            return JsonSerializer.Deserialize<SandboxSeed>(json, FileOptions)
                 ?? throw new InputDataException(source, 0, null, "the seed is the JSON literal null");
         }
         catch (JsonException error)
@@ -89,7 +97,10 @@ public sealed record SeedDeduction
     public required DateTimeOffset EffectiveAt { get; init; }
 }
 
-/// <summary>A contract commit (PREPAID/POSTPAID) or credit (CREDIT) with its current balance.</summary>
+/// <summary>
+/// A contract commit (PREPAID/POSTPAID) or credit (CREDIT) with its <see cref="Balance"/>: as the API documents it,
+/// the balance at this moment, net of pending (draft-invoice) deductions.
+/// </summary>
 public sealed record SeedContractBalance
 {
     public required string Customer { get; init; }

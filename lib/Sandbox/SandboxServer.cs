@@ -65,7 +65,12 @@ public sealed class SandboxServer : IAsyncDisposable
         var faults = new SandboxFaults(options.Faults);
         app.Use(server.Middleware(faults));
         new SandboxApi(options.Dataset, new SandboxPaging(new SandboxCursor(), faults), faults).Map(app);
-        app.MapGet("/_sandbox/stats", (HttpContext context) => SandboxHttp.WriteJsonAsync(context, new SandboxStats(server.RequestCount), new SandboxFaults([])));
+        app.MapGet("/_sandbox/stats", (HttpContext context) => SandboxHttp.WriteJsonAsync(context, json =>
+        {
+            json.WriteStartObject();
+            json.WriteNumber("requests", server.RequestCount);
+            json.WriteEndObject();
+        }, new SandboxFaults([])));
         app.MapFallback((HttpContext context) => SandboxHttp.WriteErrorAsync(context, StatusCodes.Status404NotFound, $"no such endpoint: {context.Request.Method} {context.Request.Path}"));
 
         await app.StartAsync(cancellationToken);
@@ -124,6 +129,15 @@ public sealed class SandboxServer : IAsyncDisposable
                 return;
             }
 
+            // Like a proxy that wants to know a body's length before it forwards it.
+            if (context.Request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase)
+                && faults.TryApply(SandboxFaultKind.LengthRequired, path) is not null)
+            {
+                context.Response.Headers.Connection = "close";
+                await SandboxHttp.WriteErrorAsync(context, StatusCodes.Status411LengthRequired, "a request body needs a Content-Length (injected)");
+                return;
+            }
+
             if (faults.TryApply(SandboxFaultKind.RateLimit, path) is { } rateLimit)
             {
                 if (rateLimit.RetryAfterMilliseconds is { } ms)
@@ -136,13 +150,25 @@ public sealed class SandboxServer : IAsyncDisposable
                     context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 }
 
-                await SandboxHttp.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "too many requests (injected)");
+                await InjectedErrorAsync(context, rateLimit, StatusCodes.Status429TooManyRequests, "too many requests (injected)");
                 return;
             }
 
             if (faults.TryApply(SandboxFaultKind.ServerError, path) is { } serverError)
             {
-                await SandboxHttp.WriteErrorAsync(context, serverError.Status, "internal server error (injected)");
+                await InjectedErrorAsync(context, serverError, serverError.Status, "internal server error (injected)");
+                return;
+            }
+
+            if (faults.TryApply(SandboxFaultKind.RequestTimeout, path) is { } requestTimeout)
+            {
+                await InjectedErrorAsync(context, requestTimeout, StatusCodes.Status408RequestTimeout, "request timeout (injected)");
+                return;
+            }
+
+            if (faults.TryApply(SandboxFaultKind.Conflict, path) is { } conflict)
+            {
+                await InjectedErrorAsync(context, conflict, StatusCodes.Status409Conflict, "conflict (injected)");
                 return;
             }
 
@@ -157,7 +183,15 @@ public sealed class SandboxServer : IAsyncDisposable
         };
     }
 
-    private sealed record SandboxStats(long Requests);
+    private static Task InjectedErrorAsync(HttpContext context, SandboxFault rule, int status, string message)
+    {
+        if (rule.ShouldRetry is { } shouldRetry)
+        {
+            context.Response.Headers["x-should-retry"] = shouldRetry ? "true" : "false";
+        }
+
+        return SandboxHttp.WriteErrorAsync(context, status, message);
+    }
 
     private sealed class CallerControlledLifetime : IHostLifetime
     {

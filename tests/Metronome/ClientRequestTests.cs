@@ -42,6 +42,22 @@ public class ClientRequestTests
     }
 
     [Fact]
+    public async Task Every_request_names_the_workbook_and_its_version_and_a_body_goes_with_its_length()
+    {
+        var (client, recorder) = Create();
+        using var _ = client;
+
+        await client.CreditGrants.ListAsync(new CreditGrantListRequest { CustomerIds = ["c1"] }).ToListAsync();
+
+        var (request, body) = recorder.Requests[0];
+        Assert.Equal(UserAgent.Value, request.Headers.UserAgent.ToString());
+        Assert.StartsWith("Workbook/1.0.0 (Metronome API client; .NET ", UserAgent.Value);
+        Assert.Equal(body!.Length, request.Content!.Headers.ContentLength);
+        Assert.NotEqual(true, request.Headers.TransferEncodingChunked);
+        Assert.Equal("application/json; charset=utf-8", request.Content.Headers.ContentType!.ToString());
+    }
+
+    [Fact]
     public async Task Post_lists_put_filters_in_the_body_and_the_cursor_where_each_endpoint_wants_it()
     {
         var (client, recorder) = Create("http://localhost:8080");

@@ -1,12 +1,11 @@
 using Workbook.Core;
 using Workbook.Metronome;
-using Workbook.Tests.Sandbox;
 
 namespace Workbook.Tests.Metronome;
 
 public class CustomerSummaryBuilderTests
 {
-    private static readonly Customer Acme = TestDataset.MakeCustomer(1);
+    private static readonly Customer Acme = ClientModels.MakeCustomer(1);
     private static readonly DateTimeOffset Feb = new(2024, 2, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Mar = Feb.AddMonths(1);
     private static readonly DateTimeOffset Apr = Mar.AddMonths(1);
@@ -20,7 +19,7 @@ public class CustomerSummaryBuilderTests
         new(Acme, invoices ?? [], plans ?? [], grants ?? [], balances ?? []);
 
     private static Invoice Inv(string status, decimal total, DateTimeOffset start, CreditType? type = null) =>
-        TestDataset.MakeInvoice(Acme.Id, status, total, start, type);
+        ClientModels.MakeInvoice(Acme.Id, status, total, start, type);
 
     [Fact]
     public void A_customer_with_nothing_has_zero_balances_and_empty_invoice_columns()
@@ -73,16 +72,16 @@ public class CustomerSummaryBuilderTests
     {
         var grants = new[]
         {
-            TestDataset.MakeGrant(Acme.Id, "promo", excludingPending: 35000m, includingPending: 30749.5m),
-            TestDataset.MakeGrant(Acme.Id, "tokens", excludingPending: 1000m, includingPending: 900m, TestDataset.Tokens),
+            ClientModels.MakeGrant(Acme.Id, "promo", excludingPending: 35000m, includingPending: 30749.5m),
+            ClientModels.MakeGrant(Acme.Id, "tokens", excludingPending: 1000m, includingPending: 900m, ClientModels.Tokens),
         };
         var balances = new[]
         {
-            TestDataset.MakeBalance("prepaid", ContractBalance.Prepaid, 874250.8m),
-            TestDataset.MakeBalance("credit", ContractBalance.Credit, 2500m),
-            TestDataset.MakeBalance("postpaid", ContractBalance.Postpaid, 500000m),
-            TestDataset.MakeBalance("token credit", ContractBalance.Credit, 500m, TestDataset.Tokens),
-            TestDataset.MakeBalance("euro credit", ContractBalance.Credit, 12.25m, Eur),
+            ClientModels.MakeBalance("prepaid", ContractBalanceType.Prepaid, 874250.8m),
+            ClientModels.MakeBalance("credit", ContractBalanceType.Credit, 2500m),
+            ClientModels.MakeBalance("postpaid", ContractBalanceType.Postpaid, 500000m),
+            ClientModels.MakeBalance("token credit", ContractBalanceType.Credit, 500m, ClientModels.Tokens),
+            ClientModels.MakeBalance("euro credit", ContractBalanceType.Credit, 12.25m, Eur),
         };
 
         var row = CustomerSummaryBuilder.Build(Snapshot(grants: grants, balances: balances), Apr);
@@ -90,13 +89,13 @@ public class CustomerSummaryBuilderTests
         Assert.Equal(35000m + 874250.8m + 2500m, row.CreditBalanceCents);
         Assert.Equal(30749.5m + 874250.8m + 2500m, row.CreditBalanceIncludingPendingCents);
         // Other units are summed per credit type, never converted, ordered by name.
-        Assert.Equal([new Money(12.25m, Eur), new Money(1500m, TestDataset.Tokens)], row.OtherCreditTypes);
+        Assert.Equal([new Money(12.25m, Eur), new Money(1500m, ClientModels.Tokens)], row.OtherCreditTypes);
     }
 
     [Fact]
     public void A_commit_without_a_credit_type_in_its_schedule_counts_as_usd_cents()
     {
-        var balance = TestDataset.MakeBalance("legacy", ContractBalance.Prepaid, 100m) with { AccessSchedule = null };
+        var balance = ClientModels.MakeBalance("legacy", ContractBalanceType.Prepaid, 100m) with { AccessSchedule = null };
         Assert.Equal(100m, CustomerSummaryBuilder.Build(Snapshot(balances: [balance]), Apr).CreditBalanceCents);
     }
 
@@ -104,7 +103,7 @@ public class CustomerSummaryBuilderTests
     public void The_plan_is_the_one_active_at_the_as_of_instant()
     {
         CustomerPlan Plan(string name, DateTimeOffset start, DateTimeOffset? end) =>
-            new() { Id = name, PlanId = name, PlanName = name, StartingOn = start, EndingBefore = end };
+            new() { Id = name, PlanId = name, PlanName = name, PlanDescription = "", CustomFields = new Dictionary<string, string>(), StartingOn = start, EndingBefore = end };
         var plans = new[] { Plan("Old", Feb, Mar), Plan("Current", Mar, null), Plan("Future", Apr.AddMonths(2), null) };
 
         Assert.Equal("Current", CustomerSummaryBuilder.Build(Snapshot(plans: plans), Apr).PlanName);

@@ -55,6 +55,7 @@ public class CustomerSummaryCheckTests(SampleDatasetFixture fixture) : IClassFix
         Assert.Equal(8101.27205m, a1.LastInvoiceUsd);
         Assert.Equal(8172.903925m, a1.LifetimeBilledUsd);
         Assert.Equal(350m, a1.CreditUsd);
+        Assert.Equal(307.495m, a1.CreditWithPendingUsd);
         Assert.True(a1.HasActivity());
         Assert.Contains(views, v => v.OtherCredits.Contains("compute tokens=", StringComparison.Ordinal));
         Assert.Contains(views, v => !v.HasActivity());

@@ -78,8 +78,8 @@ public class CustomerSummaryCommandTests
         var march = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero);
         foreach (var (customer, i) in data.Customers.Select((c, i) => (c, i)).ToList())
         {
-            data.WithInvoice(TestDataset.MakeInvoice(customer.Id, Invoice.Finalized, 1000m + i, march))
-                .WithInvoice(TestDataset.MakeInvoice(customer.Id, Invoice.Draft, 50.5m * i, march.AddMonths(1)))
+            data.WithInvoice(TestDataset.MakeInvoice(customer.Id, SandboxInvoice.Finalized, 1000m + i, march))
+                .WithInvoice(TestDataset.MakeInvoice(customer.Id, SandboxInvoice.Draft, 50.5m * i, march.AddMonths(1)))
                 .WithGrant(TestDataset.MakeGrant(customer.Id, "promo", 100m * i, 90m * i));
         }
 

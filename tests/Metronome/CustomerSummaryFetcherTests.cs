@@ -71,7 +71,10 @@ public class CustomerSummaryFetcherTests
             Interlocked.Decrement(ref _inFlight);
             return new HttpResponseMessage(HttpStatusCode.OK)
             {
-                Content = new StringContent("""{"data": {"id": "c1", "name": "Acme", "created_at": "2024-01-01T00:00:00Z"}}"""),
+                Content = new StringContent("""
+                    {"data": {"id": "c1", "name": "Acme", "external_id": "c1", "ingest_aliases": [], "custom_fields": {}, "customer_config": {},
+                     "created_at": "2024-01-01T00:00:00Z", "updated_at": "2024-01-01T00:00:00Z"}}
+                    """),
             };
         }
     }

@@ -80,7 +80,7 @@ public class ErrorTests
         var error = await Assert.ThrowsAsync<MetronomeApiException>(() => client.Customers.ListAsync().ToListAsync().AsTask());
 
         Assert.Equal(MetronomeErrorKind.MalformedResponse, error.Kind);
-        Assert.StartsWith("GET /v1/customers: the response is not the documented JSON (", error.Message);
+        Assert.Equal("GET /v1/customers: 200 OK with a JSON body that ends part-way (18 bytes, truncated)", error.Message);
         Assert.Equal(1, sandbox.Server.RequestCount);
     }
 

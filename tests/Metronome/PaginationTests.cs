@@ -65,7 +65,7 @@ public class PaginationTests
     {
         var data = new TestDataset().WithCustomers(1);
         var customer = data.Customers[0].Id;
-        data.WithBalances(customer, [.. Enumerable.Range(0, 60).Select(i => TestDataset.MakeBalance($"credit {i:D2}", ContractBalance.Credit, i))]);
+        data.WithBalances(customer, [.. Enumerable.Range(0, 60).Select(i => TestDataset.MakeBalance($"credit {i:D2}", SandboxContractBalance.Credit, i))]);
         for (var i = 0; i < 130; i++)
         {
             data.WithGrant(TestDataset.MakeGrant(customer, $"grant {i:D3}", i, i));
@@ -91,10 +91,10 @@ public class PaginationTests
         var data = new TestDataset().WithCustomers(1);
         var customer = data.Customers[0].Id;
         var march = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero);
-        data.WithInvoice(TestDataset.MakeInvoice(customer, Invoice.Finalized, 100, march.AddMonths(-1)))
-            .WithInvoice(TestDataset.MakeInvoice(customer, Invoice.Finalized, 200, march))
-            .WithInvoice(TestDataset.MakeInvoice(customer, Invoice.Void, 300, march))
-            .WithInvoice(TestDataset.MakeInvoice(customer, Invoice.Draft, 400, march.AddMonths(1)));
+        data.WithInvoice(TestDataset.MakeInvoice(customer, SandboxInvoice.Finalized, 100, march.AddMonths(-1)))
+            .WithInvoice(TestDataset.MakeInvoice(customer, SandboxInvoice.Finalized, 200, march))
+            .WithInvoice(TestDataset.MakeInvoice(customer, SandboxInvoice.Void, 300, march))
+            .WithInvoice(TestDataset.MakeInvoice(customer, SandboxInvoice.Draft, 400, march.AddMonths(1)));
         await using var sandbox = await TestSandbox.StartAsync(data.Build());
         using var client = sandbox.Client();
 
@@ -104,7 +104,7 @@ public class PaginationTests
 
         Assert.Equal([400m, 300m, 200m, 100m], newestFirst.Select(i => i.Total));
         Assert.Equal([100m, 200m], finalized.Select(i => i.Total));
-        Assert.Equal(newestFirst[0], one with { LineItems = newestFirst[0].LineItems });
+        Assert.Equal(newestFirst[0], one with { LineItems = newestFirst[0].LineItems, CustomFields = newestFirst[0].CustomFields });
         Assert.Equal(4m, one.LineItems[0].SubLineItems![0].Quantity);
     }
 }

@@ -1,5 +1,4 @@
 using Workbook.Core;
-using Workbook.Metronome;
 using Workbook.Sandbox;
 
 namespace Workbook.Tests.Sandbox;
@@ -14,7 +13,7 @@ public class EgressSandboxDatasetTests(SampleDatasetFixture fixture) : IClassFix
 {
     private SandboxDataset Data => fixture.Dataset;
 
-    private Customer Named(string name) => Data.Customers.Single(c => c.Name == name);
+    private SandboxCustomer Named(string name) => Data.Customers.Single(c => c.Name == name);
 
     [Fact]
     public void Serves_the_exports_52_active_customers_each_with_one_alias()
@@ -36,20 +35,20 @@ public class EgressSandboxDatasetTests(SampleDatasetFixture fixture) : IClassFix
     public void Finalized_invoices_come_from_the_export_and_the_open_period_has_a_draft(string name, string plan, string february, string march)
     {
         var invoices = Data.InvoicesOf(Named(name).Id);
-        var finalized = invoices.Where(i => i.IsFinalized).OrderBy(i => i.StartTimestamp).ToList();
+        var finalized = invoices.Where(i => i.IsFinalized).OrderBy(i => i.Start).ToList();
         var draft = Assert.Single(invoices, i => i.IsDraft);
 
         Assert.Equal([decimal.Parse(february, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(march, System.Globalization.CultureInfo.InvariantCulture)], finalized.Select(i => i.Total));
         Assert.All(invoices, i => Assert.Equal(CreditType.UsdCents, i.CreditType));
         Assert.All(finalized, i => Assert.Equal(i.Total, i.LineItems.Sum(l => l.Total)));
-        Assert.Equal(new DateTimeOffset(2024, 4, 1, 0, 0, 0, TimeSpan.Zero), draft.StartTimestamp);
-        Assert.Equal(new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero), draft.EndTimestamp);
+        Assert.Equal(new DateTimeOffset(2024, 4, 1, 0, 0, 0, TimeSpan.Zero), draft.Start);
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero), draft.End);
         Assert.Null(draft.IssuedAt);
         Assert.Equal(plan, draft.PlanName);
         Assert.True(draft.Total > 0);
         Assert.Equal(draft.Total, draft.LineItems.Sum(l => l.Total));
-        Assert.All(draft.LineItems, l => Assert.Equal(l.Total, l.SubLineItems!.Sum(s => s.Subtotal)));
-        Assert.All(draft.LineItems.SelectMany(l => l.SubLineItems!), s => Assert.Equal(s.Subtotal, s.Quantity * s.Price));
+        Assert.All(draft.LineItems, l => Assert.Equal(l.Total, l.SubLineItems.Sum(s => s.Subtotal)));
+        Assert.All(draft.LineItems.SelectMany(l => l.SubLineItems), s => Assert.Equal(s.Subtotal, s.Quantity * s.Price));
         Assert.Equal(plan, Assert.Single(Data.PlansOf(Named(name).Id)).PlanName);
     }
 
@@ -60,6 +59,17 @@ public class EgressSandboxDatasetTests(SampleDatasetFixture fixture) : IClassFix
         Assert.Equal(50, others.Count);
         Assert.All(others, c => Assert.Empty(Data.InvoicesOf(c.Id)));
         Assert.All(others, c => Assert.Empty(Data.PlansOf(c.Id)));
+    }
+
+    [Theory]
+    [InlineData("Launch promotion", 35000, 30749.5)] // posted deductions; also the pending one
+    [InlineData("Trial credit", 0, 0)] // expired on 31 March
+    public void Grant_balances_are_as_of_the_end_of_the_current_billing_period(string grant, decimal excludingPending, decimal includingPending)
+    {
+        var a1 = Named("A1 Company").Id;
+        var balance = Data.BalanceOf(Data.CreditGrants.Single(g => g.CustomerId == a1 && g.Name == grant));
+
+        Assert.Equal(new GrantBalance(new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero), excludingPending, includingPending), balance);
     }
 
     [Fact]
@@ -84,11 +94,11 @@ public class GeneratedExportDatasetTests
 
         Assert.Equal(12, data.Customers.Count);
         var invoices = data.Customers.SelectMany(c => data.InvoicesOf(c.Id)).ToList();
-        Assert.Contains(invoices, i => i.Status == Invoice.Void);
+        Assert.Contains(invoices, i => i.Status == SandboxInvoice.Void);
         foreach (var customer in data.Customers)
         {
             var drafts = data.InvoicesOf(customer.Id).Where(i => i.IsDraft).ToList();
-            Assert.Equal(drafts.Count, drafts.Select(d => d.StartTimestamp).Distinct().Count());
+            Assert.Equal(drafts.Count, drafts.Select(d => d.Start).Distinct().Count());
         }
 
         Assert.NotEmpty(data.CreditGrants);

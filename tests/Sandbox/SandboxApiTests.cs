@@ -27,7 +27,7 @@ public class SandboxApiTests
     {
         var data = new TestDataset().WithCustomers(3);
         var customer = data.Customers[0].Id;
-        data.WithInvoice(TestDataset.MakeInvoice(customer, Invoice.Finalized, 810127.205m, new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero)));
+        data.WithInvoice(TestDataset.MakeInvoice(customer, SandboxInvoice.Finalized, 810127.205m, new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero)));
         await using var sandbox = await TestSandbox.StartAsync(data.Build());
         using var http = sandbox.RawHttp();
 
@@ -109,8 +109,8 @@ public class SandboxApiTests
         var customer = data.Customers[0].Id;
         data.WithBalances(
             customer,
-            TestDataset.MakeBalance("contract commit", ContractBalance.Prepaid, 874250.8m),
-            TestDataset.MakeBalance("customer credit", ContractBalance.Credit, 249.5m, contractLevel: false));
+            TestDataset.MakeBalance("contract commit", SandboxContractBalance.Prepaid, 874250.8m),
+            TestDataset.MakeBalance("customer credit", SandboxContractBalance.Credit, 249.5m, contractLevel: false));
         await using var sandbox = await TestSandbox.StartAsync(data.Build());
         using var http = sandbox.RawHttp();
 
@@ -121,7 +121,7 @@ public class SandboxApiTests
             $$"""{"customer_id": "{{customer}}", "include_balance": true, "include_contract_balances": true, "limit": 25}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, missing);
-        Assert.Contains("missing required properties including: 'customer_id'", missingBody.GetProperty("message").GetString());
+        Assert.Equal("customer_id is required", missingBody.GetProperty("message").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, tooMany);
         var only = Assert.Single(plain.GetProperty("data").EnumerateArray());
         Assert.Equal("customer credit", only.GetProperty("name").GetString());
@@ -197,5 +197,29 @@ public class SandboxApiTests
         Assert.NotEqual(0, started.BaseUrl.Port);
         Assert.StartsWith("sandbox_", started.BearerToken);
         Assert.DoesNotContain(started.BearerToken, started.Options.ToString());
+    }
+
+    [Fact]
+    public async Task Grant_balances_are_served_as_of_the_end_of_the_customers_current_billing_period()
+    {
+        var data = new TestDataset().WithCustomers(2);
+        var invoiced = data.Customers[0].Id;
+        var april = new DateTimeOffset(2024, 4, 1, 0, 0, 0, TimeSpan.Zero);
+        data.WithInvoice(TestDataset.MakeInvoice(invoiced, SandboxInvoice.Draft, 10m, april.AddDays(-14)))
+            .WithGrant(TestDataset.MakeGrant(invoiced, "lapsing", 2000m, 1500m) with { ExpiresAt = april.AddDays(10) })
+            .WithGrant(TestDataset.MakeGrant(data.Customers[1].Id, "monthly", 300m, 300m));
+        await using var sandbox = await TestSandbox.StartAsync(data.Build());
+        using var http = sandbox.RawHttp();
+
+        using var response = await http.PostAsync("v1/credits/listGrants", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var balances = json.RootElement.GetProperty("data").EnumerateArray().ToDictionary(
+            g => g.GetProperty("name").GetString()!,
+            g => g.GetProperty("balance").ToString());
+
+        // The draft's period (18 March to 18 April) ends after the grant expires: nothing left including pending.
+        Assert.Equal("""{"effective_at":"2024-04-18T00:00:00Z","excluding_pending":2000,"including_pending":0}""", balances["lapsing"]);
+        // A customer never invoiced bills by calendar month: April ends on 1 May.
+        Assert.Equal("""{"effective_at":"2024-05-01T00:00:00Z","excluding_pending":300,"including_pending":300}""", balances["monthly"]);
     }
 }

@@ -48,3 +48,49 @@ public class SandboxFaultTests
         Assert.Equal(50, fault.Used);
     }
 }
+
+/// <summary>The faults the API has and the official SDKs react to: 408, 409 and x-should-retry.</summary>
+public class SandboxRetryFaultTests
+{
+    [Theory]
+    [InlineData(SandboxFaultKind.RequestTimeout)]
+    [InlineData(SandboxFaultKind.Conflict)]
+    public async Task Request_timeouts_and_conflicts_are_retried_like_the_sdks_do(SandboxFaultKind kind)
+    {
+        var retries = new List<Workbook.Metronome.MetronomeRetry>();
+        await using var sandbox = await TestSandbox.StartAsync(new TestDataset().WithCustomers(3).Build(), new SandboxFault { Kind = kind, Times = 2 });
+        using var client = sandbox.Client(o => o with { OnRetry = retries.Add });
+
+        var customers = await client.Customers.ListAsync().ToListAsync();
+
+        Assert.Equal(3, customers.Count);
+        Assert.Equal([kind == SandboxFaultKind.RequestTimeout ? 408 : 409, kind == SandboxFaultKind.RequestTimeout ? 408 : 409], retries.Select(r => r.StatusCode));
+        Assert.Equal(3, sandbox.Server.RequestCount);
+    }
+
+    [Theory]
+    [InlineData("server-error:should-retry=false", 500, 1)]
+    [InlineData("conflict:should-retry=false", 409, 1)]
+    [InlineData("request-timeout:should-retry=false", 408, 1)]
+    [InlineData("server-error:status=503,should-retry=true", 503, 3)]
+    public async Task X_should_retry_overrides_the_status_rule(string spec, int status, int attempts)
+    {
+        await using var sandbox = await TestSandbox.StartAsync(new TestDataset().WithCustomers(1).Build(), SandboxFault.Parse(spec));
+        using var client = sandbox.Client();
+
+        var error = await Assert.ThrowsAsync<Workbook.Metronome.MetronomeApiException>(() => client.Customers.ListAsync().ToListAsync().AsTask());
+
+        Assert.Equal(status, error.StatusCode);
+        Assert.Equal(attempts, error.Attempts);
+        Assert.Equal(attempts, sandbox.Server.RequestCount);
+    }
+
+    [Fact]
+    public void The_new_kinds_parse()
+    {
+        Assert.Equal(SandboxFaultKind.RequestTimeout, SandboxFault.Parse("request-timeout").Kind);
+        Assert.Equal(SandboxFaultKind.LengthRequired, SandboxFault.Parse("length-required").Kind);
+        Assert.False(SandboxFault.Parse("conflict:should-retry=false").ShouldRetry);
+        Assert.Contains("should-retry must be true or false", Assert.Throws<WorkbookException>(() => SandboxFault.Parse("conflict:should-retry=maybe")).Message);
+    }
+}

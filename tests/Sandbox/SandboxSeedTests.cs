@@ -1,6 +1,5 @@
 using System.Text;
 using Workbook.Core;
-using Workbook.Metronome;
 using Workbook.Sandbox;
 
 namespace Workbook.Tests.Sandbox;
@@ -11,7 +10,7 @@ public class SandboxSeedTests
 
     private static SandboxSeed Parse(string json) => SandboxSeed.Parse(new MemoryStream(Encoding.UTF8.GetBytes(json)), "test-seed.json");
 
-    private static readonly Customer[] Customers =
+    private static readonly SandboxCustomer[] Customers =
     [
         TestDataset.MakeCustomer(1) with { Name = "Acme" },
         TestDataset.MakeCustomer(2) with { Name = "Twin" },
@@ -28,21 +27,25 @@ public class SandboxSeedTests
                "deductions": [{"amount": -15000, "reason": "March", "effective_at": "2024-04-02T00:00:00Z"}],
                "pending_deductions": [{"amount": -4250.5, "reason": "April draft", "effective_at": "2024-04-02T16:00:00Z"}]},
               {"customer": "Acme", "name": "expired", "credit_type": "USD (cents)", "grant_amount": 10000,
-               "effective_at": "2024-02-01T00:00:00Z", "expires_at": "2024-03-31T00:00:00Z"}
+               "effective_at": "2024-02-01T00:00:00Z", "expires_at": "2024-03-31T00:00:00Z"},
+              {"customer": "Acme", "name": "lapsing", "credit_type": "USD (cents)", "grant_amount": 2000,
+               "effective_at": "2024-03-15T00:00:00Z", "expires_at": "2024-04-20T00:00:00Z"}
             ]}
             """);
 
-        var grants = SeededCredits.Resolve(seed, Customers, Now, strict: true, "test-seed.json").CreditGrants;
+        var grants = SeededCredits.Resolve(seed, Customers, strict: true, "test-seed.json").CreditGrants;
 
         var promo = grants[0];
         Assert.Equal(Customers[0].Id, promo.CustomerId);
-        Assert.Equal((35000m, 30749.5m), (promo.Balance.ExcludingPending, promo.Balance.IncludingPending));
-        Assert.Equal([35000m], promo.Deductions.Select(d => d.RunningBalance));
-        Assert.Equal([30749.5m], promo.PendingDeductions.Select(d => d.RunningBalance));
-        Assert.Equal(promo.Id, promo.Deductions[0].CreditGrantId);
-        Assert.Equal((0m, 0m), (grants[1].Balance.ExcludingPending, grants[1].Balance.IncludingPending));
+        var periodEnd = new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(new GrantBalance(periodEnd, 35000m, 30749.5m), GrantBalance.Of(promo, Now, periodEnd));
+        Assert.Equal([-15000m], promo.Deductions.Select(d => d.Amount));
+        Assert.Equal([-4250.5m], promo.PendingDeductions.Select(d => d.Amount));
+        Assert.Equal(new GrantBalance(periodEnd, 0m, 0m), GrantBalance.Of(grants[1], Now, periodEnd));
+        // Usable now, but it expires before the period ends: nothing left including pending, as the API documents.
+        Assert.Equal(new GrantBalance(periodEnd, 2000m, 0m), GrantBalance.Of(grants[2], Now, periodEnd));
         // Ids are derived, so the same seed gives the same ids on every run.
-        Assert.Equal(promo.Id, SeededCredits.Resolve(seed, Customers, Now, strict: true, "test-seed.json").CreditGrants[0].Id);
+        Assert.Equal(promo.Id, SeededCredits.Resolve(seed, Customers, strict: true, "test-seed.json").CreditGrants[0].Id);
     }
 
     [Fact]
@@ -60,13 +63,13 @@ public class SandboxSeedTests
             ]}
             """);
 
-        var credits = SeededCredits.Resolve(seed, Customers, Now, strict: true, "test-seed.json");
+        var credits = SeededCredits.Resolve(seed, Customers, strict: true, "test-seed.json");
 
         var balances = credits.ContractBalances[Customers[1].Id];
         Assert.Equal(new CreditType("tok", "compute tokens"), balances[0].CreditType);
         Assert.Equal(499.5m, balances[0].Balance);
-        Assert.NotNull(balances[0].Contract);
-        Assert.Null(balances[1].Contract);
+        Assert.NotNull(balances[0].ContractId);
+        Assert.Null(balances[1].ContractId);
         Assert.Equal(["USD (cents)", "compute tokens"], credits.CreditTypes.Select(t => t.Name));
     }
 
@@ -80,13 +83,13 @@ public class SandboxSeedTests
     [InlineData("""{"contract_balances": [{"customer": "Acme", "type": "GIFT", "name": "c", "product": "p", "credit_type": "USD (cents)", "amount": 1, "balance": 1, "starting_at": "2024-01-01T00:00:00Z", "ending_before": "2025-01-01T00:00:00Z"}]}""",
         "test-seed.json: contract_balances[0]: type must be PREPAID, POSTPAID or CREDIT, got 'GIFT'")]
     public void Seed_mistakes_name_the_file_and_the_entry(string json, string message) =>
-        Assert.Equal(message, Assert.Throws<WorkbookException>(() => SeededCredits.Resolve(Parse(json), Customers, Now, strict: true, "test-seed.json")).Message);
+        Assert.Equal(message, Assert.Throws<WorkbookException>(() => SeededCredits.Resolve(Parse(json), Customers, strict: true, "test-seed.json")).Message);
 
     [Fact]
     public void Without_strict_entries_for_absent_customers_are_skipped()
     {
         var seed = Parse("""{"credit_grants": [{"customer": "nobody", "name": "g", "credit_type": "USD (cents)", "grant_amount": 1, "effective_at": "2024-01-01T00:00:00Z", "expires_at": "2025-01-01T00:00:00Z"}]}""");
-        Assert.Empty(SeededCredits.Resolve(seed, Customers, Now, strict: false, "built-in").CreditGrants);
+        Assert.Empty(SeededCredits.Resolve(seed, Customers, strict: false, "built-in").CreditGrants);
     }
 
     [Fact]
@@ -103,6 +106,6 @@ public class SandboxSeedTests
         var seed = SandboxSeed.BuiltIn();
         Assert.Contains(seed.CreditTypes, t => t is { Name: "compute tokens", IsCurrency: false });
         Assert.Contains(seed.CreditGrants, g => g.Customer == "a1_company" && g.PendingDeductions.Count > 0);
-        Assert.Contains(seed.ContractBalances, b => b.Customer == "b1_company" && b.Type == ContractBalance.Prepaid);
+        Assert.Contains(seed.ContractBalances, b => b.Customer == "b1_company" && b.Type == SandboxContractBalance.Prepaid);
     }
 }

@@ -10,26 +10,21 @@ public sealed class TestDataset
     public static readonly DateTimeOffset Now = new(2024, 4, 2, 12, 0, 0, TimeSpan.Zero);
     public static readonly CreditType Tokens = new("c0a8f1e2-7d4b-4e5a-9b3c-2f1e0d9c8b7a", "compute tokens");
 
-    private readonly List<Customer> _customers = [];
-    private readonly List<Invoice> _invoices = [];
-    private readonly Dictionary<string, IReadOnlyList<CustomerPlan>> _plans = new(StringComparer.Ordinal);
-    private readonly List<CreditGrant> _grants = [];
-    private readonly Dictionary<string, IReadOnlyList<ContractBalance>> _balances = new(StringComparer.Ordinal);
+    private readonly List<SandboxCustomer> _customers = [];
+    private readonly List<SandboxInvoice> _invoices = [];
+    private readonly Dictionary<string, IReadOnlyList<SandboxPlan>> _plans = new(StringComparer.Ordinal);
+    private readonly List<SandboxCreditGrant> _grants = [];
+    private readonly Dictionary<string, IReadOnlyList<SandboxContractBalance>> _balances = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<Customer> Customers => _customers;
+    public IReadOnlyList<SandboxCustomer> Customers => _customers;
 
     /// <summary>Customer i: id derived from i, name "Customer 0007", alias "alias_7".</summary>
-    public static Customer MakeCustomer(int i, DateTimeOffset? archivedAt = null) => new()
-    {
-        Id = SandboxIds.Derive("test-customer", i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        Name = $"Customer {i:D4}",
-        ExternalId = $"alias_{i}",
-        IngestAliases = [$"alias_{i}"],
-        CustomFields = new Dictionary<string, string>(),
-        CustomerConfig = new CustomerConfig(),
-        CreatedAt = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i),
-        ArchivedAt = archivedAt,
-    };
+    public static SandboxCustomer MakeCustomer(int i, DateTimeOffset? archivedAt = null) =>
+        new(SandboxIds.Derive("test-customer", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), $"Customer {i:D4}", [$"alias_{i}"],
+            new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i))
+        {
+            ArchivedAt = archivedAt,
+        };
 
     public TestDataset WithCustomers(int count)
     {
@@ -41,84 +36,77 @@ public sealed class TestDataset
         return this;
     }
 
-    public TestDataset WithCustomer(Customer customer)
+    public TestDataset WithCustomer(SandboxCustomer customer)
     {
         _customers.Add(customer);
         return this;
     }
 
-    public TestDataset WithInvoice(Invoice invoice)
+    public TestDataset WithInvoice(SandboxInvoice invoice)
     {
         _invoices.Add(invoice);
         return this;
     }
 
-    public TestDataset WithPlans(string customerId, params CustomerPlan[] plans)
+    public TestDataset WithPlans(string customerId, params SandboxPlan[] plans)
     {
         _plans[customerId] = plans;
         return this;
     }
 
-    public TestDataset WithGrant(CreditGrant grant)
+    public TestDataset WithGrant(SandboxCreditGrant grant)
     {
         _grants.Add(grant);
         return this;
     }
 
-    public TestDataset WithBalances(string customerId, params ContractBalance[] balances)
+    public TestDataset WithBalances(string customerId, params SandboxContractBalance[] balances)
     {
         _balances[customerId] = balances;
         return this;
     }
 
     public SandboxDataset Build() =>
-        new(_customers, _invoices, _plans, _grants, _balances, [SandboxDataset.UsdCents, new CreditTypeInfo { Id = Tokens.Id, Name = Tokens.Name, IsCurrency = false }], Now);
+        new(_customers, _invoices, _plans, _grants, _balances, [SandboxDataset.UsdCents, new SandboxCreditType(Tokens.Id, Tokens.Name, IsCurrency: false)], Now);
 
-    public static Invoice MakeInvoice(string customerId, string status, decimal total, DateTimeOffset start, CreditType? creditType = null, string? id = null) => new()
-    {
-        Id = id ?? SandboxIds.Derive("test-invoice", customerId, status, start.ToString("O", System.Globalization.CultureInfo.InvariantCulture), total.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        CustomerId = customerId,
-        Status = status,
-        Type = "PLAN_ARREARS",
-        Total = total,
-        CreditType = creditType ?? CreditType.UsdCents,
-        StartTimestamp = start,
-        EndTimestamp = start.AddMonths(1),
-        IssuedAt = status == Invoice.Draft ? null : start.AddMonths(1).AddDays(1),
-        PlanName = "Test plan",
-        LineItems =
-        [
-            new InvoiceLineItem
-            {
-                Name = "Usage", Total = total, Type = "usage", CreditType = creditType ?? CreditType.UsdCents, Quantity = 1,
-                SubLineItems = [new InvoiceSubLineItem { Name = "Usage charge", Quantity = 4, Subtotal = total, Price = total / 4 }],
-            },
-        ],
-    };
+    public static SandboxInvoice MakeInvoice(string customerId, string status, decimal total, DateTimeOffset start, CreditType? creditType = null, string? id = null) =>
+        new(
+            id ?? SandboxIds.Derive("test-invoice", customerId, status, start.ToString("O", System.Globalization.CultureInfo.InvariantCulture), total.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            customerId,
+            status,
+            "PLAN_ARREARS",
+            total,
+            creditType ?? CreditType.UsdCents,
+            start,
+            start.AddMonths(1))
+        {
+            IssuedAt = status == SandboxInvoice.Draft ? null : start.AddMonths(1).AddDays(1),
+            PlanName = "Test plan",
+            LineItems =
+            [
+                new SandboxLineItem("Usage", "usage", total, creditType ?? CreditType.UsdCents)
+                {
+                    Quantity = 1,
+                    SubLineItems = [new SandboxSubLineItem("Usage charge", 4, total) { Price = total / 4 }],
+                },
+            ],
+        };
 
-    public static CreditGrant MakeGrant(string customerId, string name, decimal excludingPending, decimal includingPending, CreditType? creditType = null) => new()
-    {
-        Id = SandboxIds.Derive("test-grant", customerId, name),
-        CustomerId = customerId,
-        Name = name,
-        EffectiveAt = Now.AddMonths(-2),
-        ExpiresAt = Now.AddMonths(10),
-        Priority = 1,
-        GrantAmount = new GrantAmount { Amount = excludingPending, CreditType = creditType ?? CreditType.UsdCents },
-        PaidAmount = new GrantAmount { Amount = 0, CreditType = creditType ?? CreditType.UsdCents },
-        Balance = new CreditGrantBalance { EffectiveAt = Now, ExcludingPending = excludingPending, IncludingPending = includingPending },
-    };
+    /// <summary>
+    /// A grant whose served balance is <paramref name="excludingPending"/> posted and <paramref name="includingPending"/>
+    /// with its pending deduction, expiring long after the current period.
+    /// </summary>
+    public static SandboxCreditGrant MakeGrant(string customerId, string name, decimal excludingPending, decimal includingPending, CreditType? creditType = null) =>
+        new(SandboxIds.Derive("test-grant", customerId, name), customerId, name, creditType ?? CreditType.UsdCents, excludingPending, Now.AddMonths(-2), Now.AddMonths(10))
+        {
+            PendingDeductions = includingPending == excludingPending ? [] : [new SandboxDeduction(includingPending - excludingPending, "draft invoice", Now)],
+        };
 
-    public static ContractBalance MakeBalance(string name, string type, decimal balance, CreditType? creditType = null, bool contractLevel = true) => new()
-    {
-        Id = SandboxIds.Derive("test-balance", name),
-        Type = type,
-        Name = name,
-        Product = new ProductRef { Id = SandboxIds.Derive("test-product", name), Name = name },
-        Contract = contractLevel ? new ContractRef { Id = SandboxIds.Derive("test-contract") } : null,
-        AccessSchedule = new AccessSchedule { CreditType = creditType ?? CreditType.UsdCents },
-        Balance = balance,
-    };
+    public static SandboxContractBalance MakeBalance(string name, string type, decimal balance, CreditType? creditType = null, bool contractLevel = true) =>
+        new(SandboxIds.Derive("test-balance", name), type, name, name, creditType ?? CreditType.UsdCents, balance, balance, Now.AddMonths(-3), Now.AddMonths(9))
+        {
+            ContractId = contractLevel ? SandboxIds.Derive("test-contract") : null,
+        };
 }
 
 /// <summary>A sandbox over loopback for one test, with a client tuned for tests (tiny retry delays).</summary>

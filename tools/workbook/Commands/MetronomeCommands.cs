@@ -58,9 +58,10 @@ internal static class MetronomeCommands
         latency.InRange(0, 600_000);
         var faults = new Option<string[]>("--fault")
         {
-            Description = "Inject a fault (repeatable): KIND[:key=value,...]. Kinds: latency, rate-limit, server-error, empty-page, repeated-cursor, " +
-                "malformed-json, drop-connection. Keys: times=N (first N fitting requests), path=TEXT (paths containing TEXT), ms=N (latency), " +
-                "retry-after=SECONDS, retry-after-ms=MS (rate-limit), status=5xx (server-error). E.g. --fault rate-limit:times=3,retry-after=1",
+            Description = $"Inject a fault (repeatable): KIND[:key=value,...]. Kinds: {SandboxFault.KindNames}. " +
+                "Keys: times=N (first N fitting requests), path=TEXT (paths containing TEXT), ms=N (latency), " +
+                "retry-after=SECONDS, retry-after-ms=MS (rate-limit), status=5xx (server-error), should-retry=true|false (x-should-retry on an error). " +
+                "E.g. --fault rate-limit:times=3,retry-after=1",
             HelpName = "SPEC",
             AllowMultipleArgumentsPerToken = false,
         };
@@ -91,7 +92,7 @@ internal static class MetronomeCommands
                 BearerToken = parse.GetValue(token) is { Length: > 0 } given ? given : SandboxOptions.NewToken(),
             };
             await using var server = await SandboxServer.StartAsync(options, cancellationToken);
-            context.Out.WriteLine($"Metronome sandbox listening on {server.BaseUrl} ({dataset.Customers.Count} customers from {folder}; now = {MetronomeJson.FormatTimestamp(dataset.Now)}).");
+            context.Out.WriteLine($"Metronome sandbox listening on {server.BaseUrl} ({dataset.Customers.Count} customers from {folder}; now = {dataset.Now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'}).");
             context.Out.WriteLine($"{MetronomeClientOptions.BaseUrlVariable}={server.BaseUrl}");
             context.Out.WriteLine($"{MetronomeClientOptions.TokenVariable}={server.BearerToken}");
             foreach (var rule in rules)
@@ -111,93 +112,61 @@ internal static class MetronomeCommands
 
     private static async Task<int> RunCustomerSummaryAsync(CliContext context, SummaryRequest request, CancellationToken cancellationToken)
     {
-        var token = context.GetEnvironmentVariable(MetronomeClientOptions.TokenVariable);
-        var hasToken = !string.IsNullOrWhiteSpace(token);
-        var envBaseUrl = context.GetEnvironmentVariable(MetronomeClientOptions.BaseUrlVariable);
-        if (!hasToken && (request.BaseUrl is not null || !string.IsNullOrWhiteSpace(envBaseUrl)))
+        var options = new MetronomeConnectionOptions
         {
-            // Quietly swapping the server someone named for the sandbox would produce a plausible but wrong report.
-            var source = request.BaseUrl is not null ? "--base-url" : MetronomeClientOptions.BaseUrlVariable;
-            return Usage(context, $"{source} names an API server but {MetronomeClientOptions.TokenVariable} is not set: export the token, or drop {source} to use the local sandbox");
+            GetEnvironmentVariable = context.GetEnvironmentVariable,
+            BaseUrl = request.BaseUrl is null ? null : MetronomeClientOptions.ParseBaseUrl(request.BaseUrl, "--base-url"),
+            ExportFolder = request.Data,
+            SeedFile = request.Seed,
+            MaxConcurrentRequests = request.Concurrency,
+            MaxRetries = request.MaxRetries,
+            Timeout = request.Timeout,
+            Clock = context.Clock,
+        };
+        if (options.Problem() is { } problem)
+        {
+            return Usage(context, problem.Replace("the base URL", "--base-url", StringComparison.Ordinal));
         }
 
-        if (hasToken && (request.Data is not null || request.Seed is not null))
+        if (options.HasToken && (request.Data is not null || request.Seed is not null))
         {
             return Usage(context, $"--data and --seed seed the local sandbox, which runs only when {MetronomeClientOptions.TokenVariable} is not set");
         }
 
-        SandboxServer? sandbox = null;
-        try
+        if (!options.HasToken)
         {
-            Uri apiBaseUrl;
-            string apiToken;
-            DateTimeOffset asOf;
-            if (hasToken)
-            {
-                var fromEnvironment = MetronomeClientOptions.FromEnvironment(context.GetEnvironmentVariable);
-                apiBaseUrl = request.BaseUrl is null ? fromEnvironment.BaseUrl : MetronomeClientOptions.ParseBaseUrl(request.BaseUrl, "--base-url");
-                apiToken = fromEnvironment.BearerToken;
-                asOf = context.Clock.GetUtcNow();
-            }
-            else
-            {
-                var (dataset, folder) = LoadDataset(context, request.Data, request.Seed);
-                AtomicFile.EnsureNotAnInput(request.Output, [.. EgressExport.Locate(folder).Values, .. request.Seed is null ? Array.Empty<string>() : [request.Seed]]);
-                sandbox = await SandboxServer.StartAsync(new SandboxOptions { Dataset = dataset }, cancellationToken);
-                context.Err.WriteLine(
-                    $"{MetronomeClientOptions.TokenVariable} is not set: querying a local Metronome sandbox at {sandbox.BaseUrl} seeded from {folder} " +
-                    $"(as of {MetronomeJson.FormatTimestamp(dataset.Now)}).");
-                apiBaseUrl = sandbox.BaseUrl;
-                apiToken = sandbox.BearerToken;
-                // The sandbox's data has its own "now" (the export's last event): plans are judged as of then.
-                asOf = dataset.Now;
-            }
-
-            var options = new MetronomeClientOptions
-            {
-                BaseUrl = apiBaseUrl,
-                BearerToken = apiToken,
-                MaxRetries = request.MaxRetries,
-                MaxConcurrentRequests = request.Concurrency,
-                Timeout = request.Timeout,
-            };
-            using var client = new MetronomeClient(options);
-            // The bar shows the share of the customers listed so far that are done (the total is known only once the
-            // listing, which runs alongside, has ended).
-            var rows = await CliProgress.RunAsync(
-                context,
-                "Customers",
-                total: 1,
-                show: true,
-                progress => CustomerSummaryFetcher.BuildRowsAsync(client, asOf, request.Concurrency, progress, cancellationToken));
-            CustomerSummaryCsv.Write(request.Output, rows);
-
-            var failed = rows.Count(r => !r.IsOk);
-            context.Out.WriteLine($"wrote {rows.Count} customers to {request.Output}");
-            if (failed > 0)
-            {
-                context.Err.WriteLine($"error: {failed} of {rows.Count} customers could not be summarised; their status column holds the error");
-                return ExitCodes.Failed;
-            }
-
-            return ExitCodes.Ok;
+            // The report must never overwrite what the sandbox is seeded from.
+            var folder = EgressDataFolder.Resolve(request.Data, context.GetEnvironmentVariable);
+            AtomicFile.EnsureNotAnInput(request.Output, [.. EgressExport.Locate(folder).Values, .. request.Seed is null ? Array.Empty<string>() : [request.Seed]]);
         }
-        finally
+
+        await using var connection = await CliProgress.RunAsync(
+            context, "Loading the export", 1, show: !options.HasToken, progress => MetronomeConnection.OpenAsync(options with { LoadProgress = progress }, cancellationToken));
+        if (connection.IsSandbox)
         {
-            if (sandbox is not null)
-            {
-                await sandbox.DisposeAsync();
-            }
+            context.Err.WriteLine($"{MetronomeClientOptions.TokenVariable} is not set: querying {connection.Description}.");
         }
+
+        // The bar shows the share of the customers listed so far that are done (the total is known only once the
+        // listing, which runs alongside, has ended).
+        var rows = await CliProgress.RunAsync(context, "Customers", total: 1, show: true, progress => connection.BuildRowsAsync(progress, cancellationToken));
+        CustomerSummaryCsv.Write(request.Output, rows);
+
+        var failed = rows.Count(r => !r.IsOk);
+        context.Out.WriteLine($"wrote {rows.Count} customers to {request.Output}");
+        if (failed > 0)
+        {
+            context.Err.WriteLine($"error: {failed} of {rows.Count} customers could not be summarised; their status column holds the error");
+            return ExitCodes.Failed;
+        }
+
+        return ExitCodes.Ok;
     }
 
     private static (SandboxDataset Dataset, string Folder) LoadDataset(CliContext context, string? data, string? seedPath)
     {
         var folder = EgressDataFolder.Resolve(data, context.GetEnvironmentVariable);
-        var seed = seedPath is null ? SandboxSeed.BuiltIn() : SandboxSeed.Load(seedPath);
-        using var database = CliProgress.Run(context, "Loading the export", 1, show: true, progress => EgressDatabase.Load(folder, EgressDatabase.InMemory, progress));
-        // The built-in seed names the exercise's customers; on another export its entries simply do not apply.
-        return (EgressSandboxDataset.Build(database, seed, strictSeed: seedPath is not null, seedPath ?? "built-in seed.json"), folder);
+        return (CliProgress.Run(context, "Loading the export", 1, show: true, progress => EgressSandboxDataset.Load(folder, seedPath, progress)), folder);
     }
 
     private static Option<string?> DataOption(string description) => new("--data") { Description = description, HelpName = "DIR" };

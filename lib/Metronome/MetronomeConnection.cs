@@ -1,0 +1,162 @@
+using Workbook.Core;
+using Workbook.Egress;
+using Workbook.Sandbox;
+
+namespace Workbook.Metronome;
+
+/// <summary>How to reach Metronome for Part 1 (see <see cref="MetronomeConnection.OpenAsync"/>).</summary>
+public sealed record MetronomeConnectionOptions
+{
+    /// <summary>Where the token and the base URL come from (<c>METRONOME_BEARER_TOKEN</c>, <c>METRONOME_BASE_URL</c>).</summary>
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>The API to query; needs the token. Default: <c>METRONOME_BASE_URL</c>, else the public API.</summary>
+    public Uri? BaseUrl { get; init; }
+
+    /// <summary>Without a token: the data export that seeds the sandbox (default: found as in Part 2, <see cref="EgressDataFolder"/>). Unused with a token.</summary>
+    public string? ExportFolder { get; init; }
+
+    /// <summary>Without a token: the sandbox's seed file (default: the built-in one). Unused with a token.</summary>
+    public string? SeedFile { get; init; }
+
+    /// <summary>API calls in flight at once, over every caller of the client (the customer listing included).</summary>
+    public int MaxConcurrentRequests { get; init; } = CustomerSummaryFetcher.DefaultConcurrency;
+
+    public int MaxRetries { get; init; } = 2;
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The report's as-of instant against the real API (the sandbox has its own "now").</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Progress (0..1) of loading the export into the sandbox.</summary>
+    public IProgress<double>? LoadProgress { get; init; }
+
+    /// <summary>True when <c>METRONOME_BEARER_TOKEN</c> is set: the real API is queried.</summary>
+    public bool HasToken => !string.IsNullOrWhiteSpace(GetEnvironmentVariable(MetronomeClientOptions.TokenVariable));
+
+    /// <summary>
+    /// Why these options cannot be used, or null: a base URL without a token is refused, so that a report is never
+    /// quietly made from the sandbox when a server was named.
+    /// </summary>
+    public string? Problem()
+    {
+        var envBaseUrl = GetEnvironmentVariable(MetronomeClientOptions.BaseUrlVariable);
+        if (HasToken || (BaseUrl is null && string.IsNullOrWhiteSpace(envBaseUrl)))
+        {
+            return null;
+        }
+
+        var source = BaseUrl is not null ? "the base URL" : MetronomeClientOptions.BaseUrlVariable;
+        return $"{source} names an API server but {MetronomeClientOptions.TokenVariable} is not set: export the token, or drop {source} to use the local sandbox";
+    }
+}
+
+/// <summary>
+/// Part 1's one way to a Metronome client: the real API when <c>METRONOME_BEARER_TOKEN</c> is set, else a local
+/// sandbox over real HTTP on 127.0.0.1, seeded from the data export. The CLI's customer-summary and notebook 01 both
+/// open one; disposing it stops the sandbox and the client together. It lives beside the client, not in
+/// lib/Sandbox, because the sandbox must not know the client's types (it is the client's independent check).
+/// </summary>
+public sealed class MetronomeConnection : IAsyncDisposable
+{
+    private readonly SandboxServer? _sandbox;
+
+    private MetronomeConnection(MetronomeClient client, SandboxServer? sandbox, DateTimeOffset asOf, string? exportFolder, string description)
+    {
+        Client = client;
+        _sandbox = sandbox;
+        AsOf = asOf;
+        ExportFolder = exportFolder;
+        Description = description;
+    }
+
+    public MetronomeClient Client { get; }
+
+    /// <summary>The report's as-of instant: the clock for the real API; the sandbox's "now" (the export's last event).</summary>
+    public DateTimeOffset AsOf { get; }
+
+    public bool IsSandbox => _sandbox is not null;
+
+    /// <summary>The export the sandbox serves; null for the real API.</summary>
+    public string? ExportFolder { get; }
+
+    /// <summary>What is being queried, for a log line; never the token.</summary>
+    public string Description { get; }
+
+    /// <summary>Requests the sandbox has received so far; null for the real API.</summary>
+    public long? SandboxRequests => _sandbox?.RequestCount;
+
+    public static async Task<MetronomeConnection> OpenAsync(MetronomeConnectionOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options.Problem() is { } problem)
+        {
+            throw new WorkbookException(problem);
+        }
+
+        if (options.HasToken)
+        {
+            var fromEnvironment = MetronomeClientOptions.FromEnvironment(options.GetEnvironmentVariable);
+            var api = ClientOptions(options, options.BaseUrl ?? fromEnvironment.BaseUrl, fromEnvironment.BearerToken);
+            return new MetronomeConnection(new MetronomeClient(api), null, options.Clock.GetUtcNow(), null, $"the Metronome API at {api.BaseUrl}");
+        }
+
+        var folder = EgressDataFolder.Resolve(options.ExportFolder, options.GetEnvironmentVariable);
+        var dataset = EgressSandboxDataset.Load(folder, options.SeedFile, options.LoadProgress);
+        var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Dataset = dataset }, cancellationToken).ConfigureAwait(false);
+        MetronomeClient client;
+        try
+        {
+            client = new MetronomeClient(ClientOptions(options, sandbox.BaseUrl, sandbox.BearerToken));
+        }
+        catch
+        {
+            await sandbox.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new MetronomeConnection(
+            client,
+            sandbox,
+            dataset.Now,
+            folder,
+            $"a local Metronome sandbox at {sandbox.BaseUrl} seeded from {folder} (as of {MetronomeJson.FormatTimestamp(dataset.Now)})");
+    }
+
+    /// <summary>Every customer's summary row, sorted by name then id (see <see cref="CustomerSummaryFetcher.BuildRowsAsync"/>).</summary>
+    public Task<IReadOnlyList<CustomerSummaryRow>> BuildRowsAsync(IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        CustomerSummaryFetcher.BuildRowsAsync(Client, AsOf, Client.Options.MaxConcurrentRequests ?? CustomerSummaryFetcher.DefaultConcurrency, progress, cancellationToken);
+
+    /// <summary>
+    /// Checks the rows against the export the sandbox serves (<see cref="CustomerSummaryCheck"/>), reading it again
+    /// from its files. Only for the sandbox: the real API's data is not in a local export.
+    /// </summary>
+    public SummaryCheckResult CheckAgainstExport(IReadOnlyList<CustomerSummaryRow> rows)
+    {
+        if (ExportFolder is null)
+        {
+            throw new WorkbookException("the summary comes from the real Metronome API: there is no local export to check it against");
+        }
+
+        using var export = EgressDatabase.Load(ExportFolder);
+        return CustomerSummaryCheck.AgainstExport(rows, export.Connection);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (_sandbox is not null)
+        {
+            await _sandbox.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static MetronomeClientOptions ClientOptions(MetronomeConnectionOptions options, Uri baseUrl, string token) => new()
+    {
+        BaseUrl = baseUrl,
+        BearerToken = token,
+        MaxRetries = options.MaxRetries,
+        MaxConcurrentRequests = options.MaxConcurrentRequests,
+        Timeout = options.Timeout,
+    };
+}
