@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Whole-process benchmark of `workbook arr` against two peers, on generated 250k and 2.5M account sets.
+# Whole-process benchmark of `workbook arr` against its peers, on data sets the workbook has never seen:
+# bench/arr/gen_unseen.py (a separate program) writes 250k and 2.5M account sets with quoted names holding commas and
+# quotes, a byte-order mark, CRLF line ends, a 3,000-deep chain, a parent cycle and ~1.4% bad items (end before
+# start), so `workbook arr` runs with --lenient, as a user would on such files.
 #
-#   bench/arr/run.sh [--runs N] [--large-runs N] [--skip-large] [--generator-25m] [--max-load L]
+#   bench/arr/run.sh [--runs N] [--large-runs N] [--skip-large] [--sqlite] [--generator-25m] [--max-load L]
 #
-# Each measurement is one whole process (start, three CSVs in, CSV out) timed by /usr/bin/time: the median
-# wall time and the median peak RSS of the runs are reported. Peers, in the same run:
-#   pandas  bench/arr/arr_pandas.py (Debian's python3-pandas, installed here if missing)
-#   sqlite  bench/arr/arr_sqlite.sql run by the sqlite3 command-line tool (Debian's sqlite3)
-# Before timing, the 250k outputs of both peers are compared with workbook's on every row (compare.py), and
+# Each measurement is one whole process (start, three CSVs in, CSV out) timed by /usr/bin/time: the median,
+# minimum and maximum wall time and the median peak RSS of the runs are reported. Peers, in the same run:
+#   pandas  bench/arr/arr_pandas.py (Debian's python3-pandas, installed here if missing), as many runs as workbook
+#   sqlite  bench/arr/arr_sqlite.sql run by the sqlite3 command-line tool (with --sqlite; one run)
+# Before timing, the 250k outputs of the peers are compared with workbook's on every row (compare.py), and
 # the workbook builds' outputs with each other byte for byte.
 # The workbook executable three ways: the Release build (compiled at run time), a ReadyToRun publish, and a
 # self-contained composite ReadyToRun publish (the framework and the workbook precompiled together, so
@@ -21,9 +24,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
-runs=5
+runs=7
 large_runs=3
 skip_large=false
+with_sqlite=false
 generator_25m=false
 max_load=0.7
 while [ $# -gt 0 ]; do
@@ -31,6 +35,7 @@ while [ $# -gt 0 ]; do
     --runs) runs="$2"; shift 2 ;;
     --large-runs) large_runs="$2"; shift 2 ;;
     --skip-large) skip_large=true; shift ;;
+    --sqlite) with_sqlite=true; shift ;;
     --generator-25m) generator_25m=true; shift ;;
     --max-load) max_load="$2"; shift 2 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
@@ -73,7 +78,7 @@ publish() {
     echo "$name did not publish here; not timed" >&2
   fi
 }
-r2r=$(publish publish-r2r --self-contained false)
+r2r=$(publish publish-r2r --self-contained false -p:PublishReadyToRunComposite=false)
 composite=$(publish publish-r2r-composite --self-contained true -p:PublishReadyToRunComposite=true)
 # The builds timed, fastest expected last; ratios are to the last one.
 builds=("Release build (JIT)|$workbook")
@@ -81,18 +86,18 @@ builds=("Release build (JIT)|$workbook")
 [ -n "$composite" ] && builds+=("ReadyToRun composite, self-contained|$composite")
 
 # --- data ----------------------------------------------------------------------------------------------------
-generate() { # accounts -> folder; prints the generator's wall time and peak RSS
-  local n="$1" dir="$data/arr-$1"
+generate() { # accounts -> folder bench/data/unseen-N (generated once, then reused)
+  local n="$1" dir="$data/unseen-$1"
   if [ ! -f "$dir/subscription_items.csv" ]; then
-    echo "generating $n accounts" >&2
-    /usr/bin/time -f "%e %M" -o "$data/gen-$n.time" "$workbook" generate arr --out "$dir" --accounts "$n" >/dev/null
+    echo "generating $n accounts (unseen shape)" >&2
+    "$python" bench/arr/gen_unseen.py "$dir" "$n"
   fi
 }
 generate 250000
 $skip_large || generate 2500000
 
 # --- measuring -----------------------------------------------------------------------------------------------
-# measure LABEL RUNS command... : runs the command RUNS times, appends "median_wall_s median_peak_MB" to a table row.
+# measure LABEL RUNS command... : runs the command RUNS times; prints "median_wall min_wall max_wall median_peak_MB".
 measure() {
   local label="$1" count="$2"; shift 2
   local times="$data/times.txt"
@@ -104,18 +109,29 @@ measure() {
   "$python" - "$times" "$label" "$count" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
-wall = statistics.median(float(r[0]) for r in rows)
+walls = [float(r[0]) for r in rows]
 peak = statistics.median(int(r[1]) for r in rows) / 1024
-print(f"{wall:.3f} {peak:.0f}")
+print(f"{statistics.median(walls):.3f} {min(walls):.3f} {max(walls):.3f} {peak:.0f}")
 PY
 }
 
-workbook_args() { local dir="$1"; echo arr --accounts "$dir/accounts.csv" --subscriptions "$dir/subscriptions.csv" --items "$dir/subscription_items.csv" --as-of "$as_of" --out "$dir/out-workbook.csv"; }
+# summarize FILE: "median min max peak_MB" of the "wall peak_KB" lines in FILE.
+summarize() {
+  "$python" - "$1" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+walls = [float(r[0]) for r in rows]
+peak = statistics.median(int(r[1]) for r in rows) / 1024
+print(f"{statistics.median(walls):.3f} {min(walls):.3f} {max(walls):.3f} {peak:.0f}")
+PY
+}
+
+workbook_args() { local dir="$1"; echo arr --accounts "$dir/accounts.csv" --subscriptions "$dir/subscriptions.csv" --items "$dir/subscription_items.csv" --as-of "$as_of" --lenient --out "$dir/out-workbook.csv"; }
 pandas_args() { local dir="$1"; echo bench/arr/arr_pandas.py "$dir/accounts.csv" "$dir/subscriptions.csv" "$dir/subscription_items.csv" "$as_of" "$dir/out-pandas.csv"; }
 sqlite_command() { local dir="$1"; echo "sqlite3 :memory: -cmd \"CREATE TEMP TABLE params AS SELECT '$as_of' AS as_of\" -cmd '.cd $dir' < bench/arr/arr_sqlite.sql > '$dir/out-sqlite.csv'"; }
 
 # --- agreement -----------------------------------------------------------------------------------------------
-small="$data/arr-250000"
+small="$data/unseen-250000"
 # Every build must write the same bytes; the last build's output is the one compared with the peers.
 builds_agree="every workbook build writes the same bytes"
 for k in "${!builds[@]}"; do
@@ -127,9 +143,12 @@ for k in "${!builds[@]}"; do
   fi
 done
 "$python" $(pandas_args "$small")
-sh -c "$(sqlite_command "$small")"
-agree_pandas=$("$python" bench/arr/compare.py "$small/out-workbook.csv" "$small/out-pandas.csv" "pandas peer")
-agree_sqlite=$("$python" bench/arr/compare.py "$small/out-workbook.csv" "$small/out-sqlite.csv" "sqlite peer")
+agree_pandas=$("$python" bench/arr/compare.py "$small/out-workbook.csv" "$small/out-pandas.csv" "pandas peer" || true)
+agree_sqlite="sqlite peer: not run (--sqlite)"
+if $with_sqlite; then
+  sh -c "$(sqlite_command "$small")"
+  agree_sqlite=$("$python" bench/arr/compare.py "$small/out-workbook.csv" "$small/out-sqlite.csv" "sqlite peer" || true)
+fi
 
 # --- a quiet machine -----------------------------------------------------------------------------------------
 load1() { cut -d' ' -f1 /proc/loadavg; }
@@ -155,52 +174,63 @@ say "- $builds_agree"
 say ""
 
 # --- timings ---------------------------------------------------------------------------------------------------
-say "## Timings (median of N whole-process runs; peak RSS median)"
+say "## Timings (whole process; median, minimum and maximum wall time of N runs; median peak RSS)"
 say ""
-say "| accounts | program | runs | median wall s | median peak MB | time ÷ composite workbook's |"
-say "|---:|---|---:|---:|---:|---:|"
-row() { # accounts program runs "wall peak" baseline_wall
-  local n="$1" name="$2" count="$3" result="$4" base="$5"
-  local wall peak ratio
-  wall=${result% *}; peak=${result#* }
-  ratio=$("$python" -c "print(f'{$wall / $base:.1f}' if $base > 0 else '')")
-  say "| $n | $name | $count | $wall | $peak | $ratio |"
+say "| accounts | program | runs | median wall s | min | max | median peak MB | pandas median ÷ this median |"
+say "|---:|---|---:|---:|---:|---:|---:|---:|"
+row() { # accounts program runs "median min max peak" pandas_median
+  local n="$1" name="$2" count="$3" result="$4" pandas="$5"
+  local median low high peak ratio
+  read -r median low high peak <<< "$result"
+  ratio=$("$python" -c "print(f'{$pandas / $median:.1f}×' if $median > 0 else '')")
+  say "| $n | $name | $count | $median | $low | $high | $peak | $ratio |"
 }
 
 loads=()
 for n in 250000 2500000; do
-  dir="$data/arr-$n"
+  dir="$data/unseen-$n"
   [ -d "$dir" ] || continue
   count=$runs; peer_count=$runs
   if [ "$n" = 2500000 ]; then count=$large_runs; peer_count=1; fi
-  timings=() # "wall peak" per build
-  for build in "${builds[@]}"; do
-    timings+=("$(measure workbook "$count" "${build#*|}" $(workbook_args "$dir"))")
+  # Interleaved: each round runs every build once, then pandas, so a burst of load on the shared machine hits all alike.
+  for k in "${!builds[@]}"; do : > "$data/times-$k.txt"; done
+  : > "$data/times-pandas.txt"
+  for round in $(seq "$count"); do
+    for k in "${!builds[@]}"; do
+      /usr/bin/time -f "%e %M" -o "$data/one.time" ${builds[$k]#*|} $(workbook_args "$dir") >/dev/null 2>"$data/stderr.txt" || { cat "$data/stderr.txt" >&2; exit 1; }
+      cat "$data/one.time" >> "$data/times-$k.txt"
+    done
+    if [ "$round" -le "$peer_count" ]; then
+      /usr/bin/time -f "%e %M" -o "$data/one.time" "$python" $(pandas_args "$dir") >/dev/null
+      cat "$data/one.time" >> "$data/times-pandas.txt"
+    fi
   done
-  base=${timings[-1]% *}
+  pandas_result=$(summarize "$data/times-pandas.txt")
+  pandas_median=${pandas_result%% *}
   for k in "${!builds[@]}"; do
-    row "$n" "workbook, ${builds[$k]%%|*}" "$count" "${timings[$k]}" "$base"
+    row "$n" "workbook arr, ${builds[$k]%%|*}" "$count" "$(summarize "$data/times-$k.txt")" "$pandas_median"
   done
-  row "$n" "pandas peer" "$peer_count" "$(measure pandas "$peer_count" "$python" $(pandas_args "$dir"))" "$base"
-  row "$n" "sqlite3 recursive-CTE peer" "$peer_count" "$(measure sqlite "$peer_count" sh -c "$(sqlite_command "$dir")")" "$base"
+  row "$n" "pandas peer" "$peer_count" "$pandas_result" "$pandas_median"
+  if $with_sqlite && [ "$n" = 250000 ]; then
+    row "$n" "sqlite3 recursive-CTE peer" 1 "$(measure sqlite 1 sh -c "$(sqlite_command "$dir")")" "$pandas_median"
+  fi
   loads+=("after the $n rows: $(cut -d' ' -f1-3 /proc/loadavg)")
 done
 say ""
 say "Load average (1, 5, 15 minutes): ${loads[0]:-}${loads[1]:+; ${loads[1]}}."
 say ""
 
-# --- generator memory ------------------------------------------------------------------------------------------
-say "## Generator (streaming: peak memory must not grow with the account count)"
-say ""
-say "| accounts | wall s | peak MB |"
-say "|---:|---:|---:|"
-for n in 250000 2500000; do
-  [ -f "$data/gen-$n.time" ] && say "| $n | $(cut -d' ' -f1 "$data/gen-$n.time") | $(awk '{printf "%.0f", $2/1024}' "$data/gen-$n.time") |"
-done
+# --- generator memory (the workbook's own generator: streaming, so its peak must not grow with the count) -----
 if $generator_25m; then
-  /usr/bin/time -f "%e %M" -o "$data/gen-25000000.time" "$workbook" generate arr --out "$data/arr-25000000" --accounts 25000000 >/dev/null
-  say "| 25000000 | $(cut -d' ' -f1 "$data/gen-25000000.time") | $(awk '{printf "%.0f", $2/1024}' "$data/gen-25000000.time") |"
-  rm -rf "$data/arr-25000000"
+  say "## Generator (workbook generate arr, streaming)"
+  say ""
+  say "| accounts | wall s | peak MB |"
+  say "|---:|---:|---:|"
+  for n in 250000 25000000; do
+    /usr/bin/time -f "%e %M" -o "$data/gen-$n.time" "$workbook" generate arr --out "$data/generated-$n" --accounts "$n" >/dev/null
+    say "| $n | $(cut -d' ' -f1 "$data/gen-$n.time") | $(awk '{printf "%.0f", $2/1024}' "$data/gen-$n.time") |"
+    rm -rf "$data/generated-$n"
+  done
+  say ""
 fi
-say ""
 say "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

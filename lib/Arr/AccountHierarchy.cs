@@ -1,8 +1,9 @@
 namespace Workbook.Arr;
 
 /// <summary>
-/// The shape of the account forest, independent of any date: each account's ultimate parent and depth,
-/// the accounts on parent cycles, and an order in which every child comes before its parent.
+/// The shape of the account forest, independent of any date: each account's parent (with the self-parent and
+/// dangling-parent policies applied), ultimate parent and depth, the accounts on parent cycles, and an order in which
+/// every child comes before its parent.
 /// Built in linear time without recursion (a million-deep chain is just a long loop), and cycle-safe:
 /// accounts on a cycle never reach "no children left", so they are simply never ordered.
 /// </summary>
@@ -11,9 +12,10 @@ public sealed class AccountHierarchy
     private readonly int[] _order; // ChildrenFirst, then unused room for the accounts on cycles
     private readonly int _ordered;
 
-    private AccountHierarchy(int[] parent, int[] ultimateParent, int[] depth, int[] order, int ordered, int[] hierarchySize)
+    private AccountHierarchy(int[] parent, AccountFlags[] flags, int[] ultimateParent, int[] depth, int[] order, int ordered, int[] hierarchySize)
     {
         Parent = parent;
+        Flags = flags;
         UltimateParent = ultimateParent;
         Depth = depth;
         _order = order;
@@ -21,8 +23,11 @@ public sealed class AccountHierarchy
         HierarchySize = hierarchySize;
     }
 
-    /// <summary>Parent account number, -1 for a root.</summary>
+    /// <summary>Parent account number, -1 for a root (no parent, itself as parent, or a parent that does not exist).</summary>
     internal int[] Parent { get; }
+
+    /// <summary>Each account's issues: SelfParent and DanglingParent from linking, Cycle and BelowCycle from the walk.</summary>
+    internal AccountFlags[] Flags { get; }
 
     /// <summary>Ultimate parent's account number; -1 on or below a cycle.</summary>
     internal int[] UltimateParent { get; }
@@ -47,8 +52,9 @@ public sealed class AccountHierarchy
     /// <summary>Builds the hierarchy and flags cycle members and accounts below cycles (reported in <paramref name="issues"/>).</summary>
     internal static AccountHierarchy Build(AccountTable accounts, ArrIssueLog issues)
     {
-        var parent = accounts.Parent;
-        var count = parent.Length;
+        var count = accounts.Count;
+        var flags = new AccountFlags[count];
+        var parent = LinkParents(accounts, flags, issues);
 
         // Kahn's algorithm from the leaves up: an account is ordered once all its children are.
         var pendingChildren = new int[count];
@@ -83,7 +89,7 @@ public sealed class AccountHierarchy
         var ultimate = new int[count];
         var depth = new int[count];
         var size = new int[count];
-        var hierarchy = new AccountHierarchy(parent, ultimate, depth, order, ordered, size);
+        var hierarchy = new AccountHierarchy(parent, flags, ultimate, depth, order, ordered, size);
         for (var account = 0; account < count; account++)
         {
             if (pendingChildren[account] > 0)
@@ -107,7 +113,7 @@ public sealed class AccountHierarchy
             {
                 ultimate[account] = -1;
                 depth[account] = -1;
-                accounts.Flags[account] |= AccountFlags.BelowCycle;
+                flags[account] |= AccountFlags.BelowCycle;
                 issues.Add(ArrIssueKind.BelowCycle, account, a => $"{accounts.FileName}:{accounts.Lines[a]}: account '{accounts.Id(a)}' is below a parent cycle");
                 continue;
             }
@@ -126,20 +132,44 @@ public sealed class AccountHierarchy
         return hierarchy;
     }
 
+    /// <summary>Each account's parent's number, -1 for a root; a self-parent or a parent naming no account makes a root (reported).</summary>
+    private static int[] LinkParents(AccountTable accounts, AccountFlags[] flags, ArrIssueLog issues)
+    {
+        var parent = new int[accounts.Count];
+        for (var account = 0; account < parent.Length; account++)
+        {
+            var parentId = accounts.ParentKey(account);
+            parent[account] = parentId.IsEmpty ? -1 : accounts.Find(parentId);
+            if (parent[account] == account)
+            {
+                parent[account] = -1;
+                flags[account] |= AccountFlags.SelfParent;
+                issues.Add(ArrIssueKind.SelfParent, account, a => $"{accounts.FileName}:{accounts.Lines[a]}: account '{accounts.Id(a)}' names itself as parent");
+            }
+            else if (parent[account] < 0 && !parentId.IsEmpty)
+            {
+                flags[account] |= AccountFlags.DanglingParent;
+                issues.Add(ArrIssueKind.DanglingParent, account, a => $"{accounts.FileName}:{accounts.Lines[a]}: parent_id '{accounts.ParentId(a)}' of account '{accounts.Id(a)}' names no account");
+            }
+        }
+
+        return parent;
+    }
+
     /// <summary>Flags each cycle's members and reports each cycle once, as the loop of ids it forms.</summary>
     private void ReportCycles(AccountTable accounts, int[] pendingChildren, ArrIssueLog issues)
     {
         for (var start = 0; start < pendingChildren.Length; start++)
         {
-            if (pendingChildren[start] == 0 || (accounts.Flags[start] & AccountFlags.Cycle) != 0)
+            if (pendingChildren[start] == 0 || (Flags[start] & AccountFlags.Cycle) != 0)
             {
                 continue;
             }
 
             var members = new List<int>();
-            for (var account = start; (accounts.Flags[account] & AccountFlags.Cycle) == 0; account = Parent[account])
+            for (var account = start; (Flags[account] & AccountFlags.Cycle) == 0; account = Parent[account])
             {
-                accounts.Flags[account] |= AccountFlags.Cycle;
+                Flags[account] |= AccountFlags.Cycle;
                 members.Add(account);
             }
 

@@ -39,9 +39,9 @@ public sealed class ArrInputs
     /// </summary>
     public static ArrInputs Load(string accounts, string subscriptions, string items, bool lenient = false, IProgress<double>? progress = null)
     {
-        var sizes = new[] { accounts, subscriptions, items }.Select(path => File.Exists(path) ? new FileInfo(path).Length : 0).ToArray();
-        var bytesRead = progress is null ? null : new InlineProgress(position => progress.Report((double)position / Math.Max(1, sizes[0])));
-        var inputs = Build(() => CsvReader.Open(accounts), () => CsvReader.Open(subscriptions), () => CsvReader.Open(items), lenient, sizes, bytesRead);
+        var size = File.Exists(accounts) ? new FileInfo(accounts).Length : 0;
+        var bytesRead = progress is null ? null : new InlineProgress(position => progress.Report((double)position / Math.Max(1, size)));
+        var inputs = Build(() => CsvReader.Open(accounts), () => CsvReader.Open(subscriptions), () => CsvReader.Open(items), lenient, bytesRead);
         progress?.Report(1);
         return inputs;
     }
@@ -53,14 +53,13 @@ public sealed class ArrInputs
     /// <summary>Reads the three tables from text (tests, notebooks); the names appear in messages.</summary>
     public static ArrInputs Read(TextReader accounts, TextReader subscriptions, TextReader items, bool lenient = false,
         string accountsName = AccountsFile, string subscriptionsName = SubscriptionsFile, string itemsName = ItemsFile) =>
-        Build(() => new CsvReader(accounts, accountsName), () => new CsvReader(subscriptions, subscriptionsName), () => new CsvReader(items, itemsName), lenient, [0, 0, 0], null);
+        Build(() => new CsvReader(accounts, accountsName), () => new CsvReader(subscriptions, subscriptionsName), () => new CsvReader(items, itemsName), lenient, null);
 
     /// <summary>
     /// Reads accounts on this thread while another reads subscriptions then items (they need each other, not the
     /// accounts), then links them. Errors come out as a sequential read would report them: the accounts file's first.
     /// </summary>
-    /// <param name="sizes">The three files' sizes in bytes (0 when unknown), to size the tables up front.</param>
-    private static ArrInputs Build(Func<CsvReader> openAccounts, Func<CsvReader> openSubscriptions, Func<CsvReader> openItems, bool lenient, long[] sizes, IProgress<long>? accountBytes)
+    private static ArrInputs Build(Func<CsvReader> openAccounts, Func<CsvReader> openSubscriptions, Func<CsvReader> openItems, bool lenient, IProgress<long>? accountBytes)
     {
         var issues = new ArrIssueLog(); // written only by the worker until it is joined
         var worker = Task.Run(() =>
@@ -68,12 +67,12 @@ public sealed class ArrInputs
             SubscriptionTable subscriptions;
             using (var reader = openSubscriptions())
             {
-                subscriptions = SubscriptionTable.Read(reader, issues, lenient, sizes[1]);
+                subscriptions = SubscriptionTable.Read(reader, issues, lenient);
             }
 
             using (var reader = openItems())
             {
-                return (subscriptions, ItemTable.Read(reader, subscriptions, issues, lenient, sizes[2]));
+                return (subscriptions, ItemTable.Read(reader, subscriptions, issues, lenient));
             }
         });
 
@@ -81,7 +80,7 @@ public sealed class ArrInputs
         try
         {
             using var reader = openAccounts();
-            accounts = AccountTable.Read(reader, sizes[0], accountBytes);
+            accounts = AccountTable.Read(reader, accountBytes);
         }
         catch
         {
@@ -91,7 +90,6 @@ public sealed class ArrInputs
         }
 
         var (subscriptionTable, itemTable) = worker.GetAwaiter().GetResult();
-        accounts.LinkParents(issues);
         subscriptionTable.LinkAccounts(accounts, issues);
         return new ArrInputs(accounts, subscriptionTable, itemTable, issues);
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Workbook.Core;
 
 namespace Workbook.Arr;
@@ -32,13 +31,13 @@ public static class ArrOutput
         }).ToArray();
         CsvWriter.WriteFileInParallel(path, header, accounts.Count, (csv, account) =>
         {
-            Span<byte> uuid = stackalloc byte[Uuid.Length];
+            Span<char> uuid = stackalloc char[IdKey.UuidLength];
             for (var column = 0; column < columns.Length; column++)
             {
                 switch (columns[column])
                 {
                     case Filled.UltimateParent:
-                        csv.Field(result.UltimateParent(account) is var top and >= 0 ? accounts.IdUtf8(top, uuid) : default);
+                        csv.Field(result.UltimateParent(account) is var top and >= 0 ? accounts.IdKey(top).Format(uuid) : default);
                         break;
                     case Filled.Arr:
                         csv.Field(money.Arr(account));
@@ -61,12 +60,11 @@ public static class ArrOutput
         var money = new MoneyText(result);
         CsvWriter.WriteFileInParallel(path, DetailsHeader, accounts.Count, (csv, account) =>
         {
-            Span<byte> uuid = stackalloc byte[Uuid.Length];
             var top = result.UltimateParent(account);
-            csv.Field(accounts.IdUtf8(account, uuid))
-                .Field(accounts.NameUtf8(account))
-                .Field(accounts.ParentIdUtf8(account, uuid))
-                .Field(top >= 0 ? accounts.IdUtf8(top, uuid) : default)
+            csv.Field(accounts.Id(account))
+                .Field(accounts.Name(account))
+                .Field(accounts.ParentId(account))
+                .Field(top >= 0 ? accounts.Id(top) : default)
                 .Field(result.Depth(account) is { } depth ? depth.ToString(CultureInfo.InvariantCulture) : null)
                 .Field(money.Arr(account))
                 .Field(result.SubtreeArr(account) is { } subtree ? Numbers.Dollars(subtree) : null)
@@ -136,28 +134,28 @@ public static class ArrOutput
     }
 
     /// <summary>
-    /// UTF-8 dollar text for the two money columns: zero is one shared "0.00", and each paying hierarchy's total is
+    /// Dollar text for the two money columns: zero is one shared "0.00", and each paying hierarchy's total is
     /// formatted once, not once per member. Used by several threads at once: two may both format a total the first
-    /// time, and either array is kept (they are equal).
+    /// time, and either string is kept (they are equal).
     /// </summary>
     private sealed class MoneyText(ArrResult result)
     {
-        private static readonly byte[] Zero = Encoding.UTF8.GetBytes(Numbers.Dollars(0m));
-        private readonly byte[]?[] _hierarchies = new byte[]?[result.Count]; // by ultimate parent
+        private static readonly string Zero = Numbers.Dollars(0m);
+        private readonly string?[] _hierarchies = new string?[result.Count]; // by ultimate parent
 
-        public ReadOnlySpan<byte> Arr(int account) => Format(result.Arr(account));
+        public string Arr(int account) => Format(result.Arr(account));
 
-        public ReadOnlySpan<byte> HierarchyArr(int account)
+        public string? HierarchyArr(int account)
         {
             var top = result.UltimateParent(account);
             if (top < 0)
             {
-                return default;
+                return null;
             }
 
             return _hierarchies[top] ??= Format(result.HierarchyArr(account)!.Value);
         }
 
-        private static byte[] Format(decimal dollars) => dollars == 0m ? Zero : Encoding.UTF8.GetBytes(Numbers.Dollars(dollars));
+        private static string Format(decimal dollars) => dollars == 0m ? Zero : Numbers.Dollars(dollars);
     }
 }

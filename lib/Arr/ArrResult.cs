@@ -97,7 +97,7 @@ public sealed class ArrResult
 
     /// <summary>The account's ARR plus all its descendants'; null on a cycle.</summary>
     public decimal? SubtreeArr(int account) =>
-        (Inputs.Accounts.Flags[account] & AccountFlags.Cycle) != 0
+        (Inputs.Hierarchy.Flags[account] & AccountFlags.Cycle) != 0
             ? null
             : (_subtree ?? Subtrees())[account];
 
@@ -120,7 +120,7 @@ public sealed class ArrResult
     /// <summary>Steps below the ultimate parent; null on or below a cycle.</summary>
     public int? Depth(int account) => Inputs.Hierarchy.Depth[account] is var depth and >= 0 ? depth : null;
 
-    public AccountFlags Flags(int account) => Inputs.Accounts.Flags[account];
+    public AccountFlags Flags(int account) => Inputs.Hierarchy.Flags[account];
 
     public AccountArr Row(int account)
     {

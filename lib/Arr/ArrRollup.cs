@@ -68,7 +68,7 @@ public static class ArrRollup
     internal static decimal[] SubtreeSums(ArrInputs inputs, decimal[] arr)
     {
         var hierarchy = inputs.Hierarchy;
-        var flags = inputs.Accounts.Flags;
+        var flags = hierarchy.Flags;
         var subtree = (decimal[])arr.Clone();
         foreach (var account in hierarchy.ChildrenFirst)
         {

@@ -78,7 +78,7 @@ public static class ArrSqlRollup
             {
                 var account = checked((int)reader.GetInt64(0));
                 ultimate[account] = reader.IsDBNull(3) ? -1 : checked((int)reader.GetInt64(3));
-                if (ultimate[account] < 0 && (inputs.Accounts.Flags[account] & (AccountFlags.Cycle | AccountFlags.BelowCycle)) == 0)
+                if (ultimate[account] < 0 && (inputs.Hierarchy.Flags[account] & (AccountFlags.Cycle | AccountFlags.BelowCycle)) == 0)
                 {
                     // rollup.sql's 20 doubling steps reach 2^20 levels up; only a deeper chain ends on no root and no cycle.
                     throw new WorkbookException(
@@ -125,7 +125,7 @@ public static class ArrSqlRollup
             var account = subscriptions.Account[s];
             if (account >= 0)
             {
-                yield return (subscriptions.Ids[s], inputs.Accounts.Id(account).ToString(),
+                yield return (subscriptions.Id(s), inputs.Accounts.Id(account).ToString(),
                     DateOnly.FromDayNumber(subscriptions.Start[s]), DateOnly.FromDayNumber(subscriptions.End[s]));
             }
         }
@@ -142,7 +142,7 @@ public static class ArrSqlRollup
                 throw new WorkbookException($"item ARR {arr} has more than {MaxScale} decimals, more than the SQL tables keep exactly");
             }
 
-            yield return (inputs.Subscriptions.Ids[items.Subscription[i]], DateOnly.FromDayNumber(items.Start[i]), DateOnly.FromDayNumber(items.End[i]), arr);
+            yield return (inputs.Subscriptions.Id(items.Subscription[i]), DateOnly.FromDayNumber(items.Start[i]), DateOnly.FromDayNumber(items.End[i]), arr);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Workbook.Core;
 
 namespace Workbook.Arr;
@@ -8,37 +9,29 @@ namespace Workbook.Arr;
 /// </summary>
 public sealed class ItemTable
 {
-    private int[] _subscription;
-    private int[] _start;
-    private int[] _end;
-    private decimal[] _arr;
+    private readonly List<int> _subscription = [];
+    private readonly List<int> _start = [];
+    private readonly List<int> _end = [];
+    private readonly List<decimal> _arr = [];
 
-    private ItemTable(int expectedRows)
-    {
-        _subscription = new int[expectedRows];
-        _start = new int[expectedRows];
-        _end = new int[expectedRows];
-        _arr = new decimal[expectedRows];
-    }
-
-    public int Count { get; private set; }
+    public int Count => _arr.Count;
 
     /// <summary>Data rows in the file, skipped and excluded ones included.</summary>
     public int RowsRead { get; private set; }
 
-    internal ReadOnlySpan<int> Subscription => _subscription.AsSpan(0, Count);
+    internal ReadOnlySpan<int> Subscription => CollectionsMarshal.AsSpan(_subscription);
 
-    internal ReadOnlySpan<int> Start => _start.AsSpan(0, Count);
+    internal ReadOnlySpan<int> Start => CollectionsMarshal.AsSpan(_start);
 
-    internal ReadOnlySpan<int> End => _end.AsSpan(0, Count);
+    internal ReadOnlySpan<int> End => CollectionsMarshal.AsSpan(_end);
 
     /// <summary>The item's annual amount in dollars, unrounded.</summary>
-    internal ReadOnlySpan<decimal> Arr => _arr.AsSpan(0, Count);
+    internal ReadOnlySpan<decimal> Arr => CollectionsMarshal.AsSpan(_arr);
 
     /// <summary>An item's ARR: 7 licences at $15 with a 0.10 discount → 94.50.</summary>
     public static decimal ItemArr(decimal quantity, decimal listPrice, decimal discount) => quantity * listPrice * (1m - discount);
 
-    internal static ItemTable Read(CsvReader reader, SubscriptionTable subscriptions, ArrIssueLog issues, bool lenient, long sizeHint = 0)
+    internal static ItemTable Read(CsvReader reader, SubscriptionTable subscriptions, ArrIssueLog issues, bool lenient)
     {
         var idColumn = reader.Column("id");
         var subscriptionColumn = reader.Column("subscription_id");
@@ -47,70 +40,40 @@ public sealed class ItemTable
         var discountColumn = reader.Column("discount");
         var startColumn = reader.Column("start_date");
         var endColumn = reader.Column("end_date");
-        var rows = (int)Math.Clamp(sizeHint / 110, 16, 1 << 27); // a UUID-keyed row is about 120 bytes
-        var table = new ItemTable(rows);
-        var ids = new IdIndex(rows);
-        var lines = new List<long>(rows);
-
-        var rowsRead = 0;
-        while (RowReader.Next(reader, issues, lenient, ref rowsRead))
+        var table = new ItemTable();
+        var lines = new Dictionary<IdKey, long>(); // id -> line, to name a repeat's first line
+        var check = new RowChecks(reader, issues, lenient);
+        while (check.Next())
         {
-            int start, end;
-            decimal arr;
-            try
+            if (!check.Id(idColumn, "item")
+                || !check.Decimal(quantityColumn, 0m, null, out var quantity)
+                || !check.Decimal(priceColumn, 0m, null, out var price)
+                || !check.Decimal(discountColumn, 0m, 1m, out var discount)
+                || !check.Term(startColumn, endColumn, out var start, out var end))
             {
-                if (reader[idColumn].IsEmpty)
-                {
-                    throw reader.Error(idColumn, "the item id is empty");
-                }
-
-                var quantity = RowReader.Decimal(reader, quantityColumn, 0m, null);
-                var price = RowReader.Decimal(reader, priceColumn, 0m, null);
-                var discount = RowReader.Decimal(reader, discountColumn, 0m, 1m);
-                (start, end) = RowReader.Term(reader, startColumn, endColumn);
-                arr = ItemArr(quantity, price, discount);
-            }
-            catch (InputDataException error) when (lenient)
-            {
-                issues.Add(ArrIssueKind.SkippedRow, error.Message);
                 continue;
             }
 
-            var item = ids.Add(reader.Utf8(idColumn));
-            if (item < 0)
+            var id = IdKey.Parse(reader[idColumn]);
+            if (!lines.TryAdd(id, reader.LineNumber))
             {
-                throw reader.Error(idColumn, $"duplicate item id '{reader[idColumn]}' (first on line {lines[~item]})");
+                throw reader.Error(idColumn, $"duplicate item id '{id}' (first on line {lines[id]})");
             }
 
-            lines.Add(reader.LineNumber);
-            var subscription = subscriptions.Ids.Find(reader.Utf8(subscriptionColumn));
+            var subscription = subscriptions.Find(IdKey.Parse(reader[subscriptionColumn]));
             if (subscription < 0)
             {
                 issues.Add(ArrIssueKind.UnknownSubscription, reader, r => $"{r.FileName}:{r.LineNumber}: item '{r[idColumn]}' names subscription '{r[subscriptionColumn]}', which does not exist");
                 continue;
             }
 
-            table.Append(subscription, start, end, arr);
+            table._subscription.Add(subscription);
+            table._start.Add(start);
+            table._end.Add(end);
+            table._arr.Add(ItemArr(quantity, price, discount));
         }
 
-        table.RowsRead = rowsRead;
+        table.RowsRead = check.RowsRead;
         return table;
-    }
-
-    private void Append(int subscription, int start, int end, decimal arr)
-    {
-        if (Count == _subscription.Length)
-        {
-            Array.Resize(ref _subscription, Count * 2);
-            Array.Resize(ref _start, Count * 2);
-            Array.Resize(ref _end, Count * 2);
-            Array.Resize(ref _arr, Count * 2);
-        }
-
-        _subscription[Count] = subscription;
-        _start[Count] = start;
-        _end[Count] = end;
-        _arr[Count] = arr;
-        Count++;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Workbook.Core;
 
 namespace Workbook.Arr;
@@ -9,79 +10,68 @@ namespace Workbook.Arr;
 /// </summary>
 public sealed class SubscriptionTable
 {
-    private readonly IdList _accountIds; // each subscription's account_id, linked by LinkAccounts
+    private readonly Dictionary<IdKey, int> _numbers = []; // id -> subscription number
+    private readonly List<IdKey> _ids = [];
+    private readonly List<IdKey> _accountIds = []; // each subscription's account_id, linked by LinkAccounts
+    private readonly List<int> _start = [];
+    private readonly List<int> _end = [];
+    private readonly List<long> _lines = [];
     private int[] _account = [];
-    private int[] _start;
-    private int[] _end;
-    private long[] _lines;
 
-    private SubscriptionTable(string fileName, long sizeHint)
-    {
-        FileName = fileName;
-        var rows = (int)Math.Clamp(sizeHint / 90, 16, 1 << 27); // a UUID-keyed row is about 96 bytes
-        Ids = new IdIndex(rows);
-        _accountIds = new IdList(rows);
-        _start = new int[rows];
-        _end = new int[rows];
-        _lines = new long[rows];
-    }
+    private SubscriptionTable(string fileName) => FileName = fileName;
 
     public string FileName { get; }
 
-    public int Count => Ids.Count;
+    public int Count => _ids.Count;
+
+    /// <summary>Subscription <paramref name="subscription"/>'s id as text (the SQL engines' tables key on it).</summary>
+    internal string Id(int subscription) => _ids[subscription].ToString();
 
     /// <summary>Data rows in the file, skipped ones included.</summary>
     public int RowsRead { get; private set; }
 
-    internal IdIndex Ids { get; }
-
     /// <summary>Account number, or -1 for an unknown account (reported; the subscription never counts).</summary>
-    internal ReadOnlySpan<int> Account => _account.AsSpan(0, Count);
+    internal ReadOnlySpan<int> Account => _account;
 
     /// <summary>First day of the term (<see cref="DateOnly.DayNumber"/>), inclusive.</summary>
-    internal ReadOnlySpan<int> Start => _start.AsSpan(0, Count);
+    internal ReadOnlySpan<int> Start => CollectionsMarshal.AsSpan(_start);
 
     /// <summary>Last day of the term (<see cref="DateOnly.DayNumber"/>), inclusive.</summary>
-    internal ReadOnlySpan<int> End => _end.AsSpan(0, Count);
+    internal ReadOnlySpan<int> End => CollectionsMarshal.AsSpan(_end);
 
-    internal static SubscriptionTable Read(CsvReader reader, ArrIssueLog issues, bool lenient, long sizeHint = 0)
+    /// <summary>The subscription number of an id, or -1.</summary>
+    internal int Find(IdKey id) => _numbers.TryGetValue(id, out var subscription) ? subscription : -1;
+
+    internal static SubscriptionTable Read(CsvReader reader, ArrIssueLog issues, bool lenient)
     {
         var idColumn = reader.Column("id");
         var accountColumn = reader.Column("account_id");
         var startColumn = reader.Column("start_date");
         var endColumn = reader.Column("end_date");
-        var table = new SubscriptionTable(reader.FileName, sizeHint);
-        var rowsRead = 0;
-        while (RowReader.Next(reader, issues, lenient, ref rowsRead))
+        var table = new SubscriptionTable(reader.FileName);
+        var check = new RowChecks(reader, issues, lenient);
+        while (check.Next())
         {
-            int start, end;
-            try
+            if (!check.Id(idColumn, "subscription") || !check.Term(startColumn, endColumn, out var start, out var end))
             {
-                if (reader[idColumn].IsEmpty)
-                {
-                    throw reader.Error(idColumn, "the subscription id is empty");
-                }
-
-                (start, end) = RowReader.Term(reader, startColumn, endColumn);
-            }
-            catch (InputDataException error) when (lenient)
-            {
-                issues.Add(ArrIssueKind.SkippedRow, error.Message);
                 continue;
             }
 
             // A repeated id is an error even when lenient: its items could belong to either row.
-            var subscription = table.Ids.Add(reader.Utf8(idColumn));
-            if (subscription < 0)
+            var id = IdKey.Parse(reader[idColumn]);
+            if (!table._numbers.TryAdd(id, table.Count))
             {
-                throw reader.Error(idColumn, $"duplicate subscription id '{reader[idColumn]}' (first on line {table._lines[~subscription]})");
+                throw reader.Error(idColumn, $"duplicate subscription id '{id}' (first on line {table._lines[table._numbers[id]]})");
             }
 
-            table._accountIds.Add(reader.Utf8(accountColumn));
-            table.Append(subscription, start, end, reader.LineNumber);
+            table._ids.Add(id);
+            table._accountIds.Add(IdKey.Parse(reader[accountColumn]));
+            table._start.Add(start);
+            table._end.Add(end);
+            table._lines.Add(reader.LineNumber);
         }
 
-        table.RowsRead = rowsRead;
+        table.RowsRead = check.RowsRead;
         return table;
     }
 
@@ -91,26 +81,12 @@ public sealed class SubscriptionTable
         _account = new int[Count];
         for (var subscription = 0; subscription < Count; subscription++)
         {
-            _account[subscription] = accounts.Find(_accountIds.Key(subscription));
+            _account[subscription] = accounts.Find(_accountIds[subscription]);
             if (_account[subscription] < 0)
             {
                 issues.Add(ArrIssueKind.UnknownAccount, subscription, s =>
-                    $"{FileName}:{_lines[s]}: subscription '{Ids[s]}' names account '{_accountIds[s]}', which does not exist");
+                    $"{FileName}:{_lines[s]}: subscription '{_ids[s]}' names account '{_accountIds[s]}', which does not exist");
             }
         }
-    }
-
-    private void Append(int subscription, int start, int end, long line)
-    {
-        if (subscription == _start.Length)
-        {
-            Array.Resize(ref _start, subscription * 2);
-            Array.Resize(ref _end, subscription * 2);
-            Array.Resize(ref _lines, subscription * 2);
-        }
-
-        _start[subscription] = start;
-        _end[subscription] = end;
-        _lines[subscription] = line;
     }
 }

@@ -1,96 +1,70 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text;
+using nietras.SeparatedValues;
 
 namespace Workbook.Core;
 
 /// <summary>
-/// Writes RFC 4180 CSV with LF line ends, quoting only the fields that need it.
-/// Fields are encoded to UTF-8 and quoted in one place, as bytes: to a stream (buffered: call <see cref="Flush"/>
-/// at the end), or to a <see cref="TextWriter"/>, which receives each call's text at once.
+/// Writes RFC 4180 CSV with Sep: fields holding a comma, quote, CR or LF are quoted (quotes doubled), others are
+/// written as they are; rows end with LF unless another line end is asked for. Fields are given one at a time and
+/// handed to Sep as a row at <see cref="EndRow"/>. To a stream (UTF-8 without a byte-order mark, buffered: call
+/// <see cref="Flush"/> at the end) or to a <see cref="TextWriter"/>, which receives each row as it ends.
 /// Pair it with <see cref="AtomicFile"/> (or use <see cref="WriteFile{T}"/>) so no half-written file is ever left behind.
 /// </summary>
 public sealed class CsvWriter
 {
-    private readonly Stream? _stream;
-    private readonly TextWriter? _text;
-    private byte[] _buffer;
-    private int _length;
-    private byte[] _scratch = new byte[256]; // a UTF-16 field encoded
-    private char[] _decoded = []; // text handed to a TextWriter
-    private bool _rowStarted;
-
-    /// <summary>Writes UTF-8 to <paramref name="utf8"/> in large blocks; call <see cref="Flush"/> when done.</summary>
-    public CsvWriter(Stream utf8)
+    private static readonly SepWriterOptions Options = new(new Sep(','))
     {
-        _stream = utf8;
-        _buffer = new byte[1 << 16];
+        WriteHeader = false, // a header is a row like any other here
+        Escape = true,
+        DisableColCountCheck = true, // rows may differ in width, as CSV allows
+        ColNotSetOption = SepColNotSetOption.Skip, // a narrower row writes only its own fields
+        CultureInfo = CultureInfo.InvariantCulture,
+    };
+
+    private readonly TextWriter _text;
+    private readonly SepWriter _sep;
+    private char[] _chars = new char[256]; // the current row's fields, end to end
+    private int[] _ends = new int[16];
+    private int _fields;
+
+    /// <summary>Writes UTF-8 to <paramref name="utf8"/> (left open); call <see cref="Flush"/> when done.</summary>
+    public CsvWriter(Stream utf8, string lineEnd = "\n")
+        : this(new StreamWriter(utf8, AtomicFile.Utf8, 1 << 16, leaveOpen: true), lineEnd)
+    {
     }
 
-    public CsvWriter(TextWriter writer)
+    /// <summary>Writes to <paramref name="writer"/>, whose <see cref="TextWriter.NewLine"/> becomes <paramref name="lineEnd"/>.</summary>
+    public CsvWriter(TextWriter writer, string lineEnd = "\n")
     {
+        writer.NewLine = lineEnd;
         _text = writer;
-        _buffer = new byte[1 << 10];
+        _sep = Options.To(writer, leaveOpen: true);
     }
 
     public CsvWriter Field(string? value) => Field(value.AsSpan());
 
-    /// <summary>Writes a field straight from a span (no string is allocated: large tables write millions of fields).</summary>
-    public CsvWriter Field(ReadOnlySpan<char> value) => Field(Encode(value));
-
-    /// <summary>Writes a field given as UTF-8 bytes (e.g. straight from <see cref="CsvReader.Utf8"/>).</summary>
-    public CsvWriter Field(ReadOnlySpan<byte> utf8)
+    public CsvWriter Field(ReadOnlySpan<char> value)
     {
-        var plain = CsvSyntax.IndexOfSpecial(utf8) < 0;
-        if (plain && utf8.Length < _buffer.Length - _length)
+        var start = _fields == 0 ? 0 : _ends[_fields - 1];
+        if (start + value.Length > _chars.Length)
         {
-            // The usual field, in one step: a separator (when not first) and the bytes, into room the buffer has.
-            var destination = _buffer.AsSpan(_length);
-            var separator = 0;
-            if (_rowStarted)
-            {
-                destination[separator++] = (byte)',';
-            }
-
-            utf8.CopyTo(destination[separator..]);
-            _length += separator + utf8.Length;
-            _rowStarted = true;
-            HandOver();
-            return this;
+            Array.Resize(ref _chars, Math.Max(2 * _chars.Length, start + value.Length));
         }
 
-        if (_rowStarted)
+        if (_fields == _ends.Length)
         {
-            Put(","u8);
+            Array.Resize(ref _ends, 2 * _ends.Length);
         }
 
-        _rowStarted = true;
-        if (plain)
-        {
-            Put(utf8);
-        }
-        else
-        {
-            Put("\""u8);
-            for (var quote = utf8.IndexOf((byte)'"'); quote >= 0; quote = utf8.IndexOf((byte)'"'))
-            {
-                Put(utf8[..(quote + 1)]);
-                Put("\""u8);
-                utf8 = utf8[(quote + 1)..];
-            }
-
-            Put(utf8);
-            Put("\""u8);
-        }
-
-        HandOver();
+        value.CopyTo(_chars.AsSpan(start));
+        _ends[_fields++] = start + value.Length;
         return this;
     }
 
     public CsvWriter Field(long value)
     {
-        Span<byte> text = stackalloc byte[20];
+        Span<char> text = stackalloc char[20];
         value.TryFormat(text, out var length, provider: CultureInfo.InvariantCulture);
         return Field(text[..length]);
     }
@@ -98,13 +72,20 @@ public sealed class CsvWriter
     /// <summary>A number with a fixed count of decimals, rounded half away from zero.</summary>
     public CsvWriter Field(decimal value, int decimals) => Field(Numbers.Fixed(value, decimals));
 
-    public void EndRow() => EndRow("\n"u8);
+    /// <summary>Ends the row: its fields go to Sep, which quotes what needs quoting and writes the line end.</summary>
+    public void EndRow()
+    {
+        using (var row = _sep.NewRow())
+        {
+            for (var i = 0; i < _fields; i++)
+            {
+                var start = i == 0 ? 0 : _ends[i - 1];
+                row[i].Set(_chars.AsSpan(start, _ends[i] - start));
+            }
+        }
 
-    /// <summary>
-    /// Ends the row with another line end, e.g. "\r\n" to reproduce a file written by an exporter. Written before
-    /// each row but the first instead of after each row, it leaves the file without a final newline.
-    /// </summary>
-    public void EndRow(string lineEnd) => EndRow(Encode(lineEnd));
+        _fields = 0;
+    }
 
     public void Row(params string?[] fields)
     {
@@ -116,18 +97,8 @@ public sealed class CsvWriter
         EndRow();
     }
 
-    /// <summary>Writes out what is buffered (a stream writer's last block; a text writer has nothing pending).</summary>
-    public void Flush()
-    {
-        if (_stream is null)
-        {
-            HandOver();
-            return;
-        }
-
-        _stream.Write(_buffer, 0, _length);
-        _length = 0;
-    }
+    /// <summary>Writes out what is buffered.</summary>
+    public void Flush() => _text.Flush();
 
     /// <summary>Writes a whole table atomically: header first, then one row per item.</summary>
     public static void WriteFile<T>(string path, IReadOnlyList<string> header, IEnumerable<T> rows, Action<CsvWriter, T> writeRow) =>
@@ -144,17 +115,6 @@ public sealed class CsvWriter
             csv.Flush();
         });
 
-    /// <summary>UTF-16 text as UTF-8, in a scratch buffer valid until the next call.</summary>
-    private ReadOnlySpan<byte> Encode(ReadOnlySpan<char> text)
-    {
-        if (_scratch.Length < Encoding.UTF8.GetMaxByteCount(text.Length))
-        {
-            _scratch = new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
-        }
-
-        return _scratch.AsSpan(0, Encoding.UTF8.GetBytes(text, _scratch));
-    }
-
     /// <summary>
     /// Writes a table of <paramref name="rowCount"/> rows atomically, like <see cref="WriteFile{T}"/>, for tables of
     /// millions of rows where formatting is the work: blocks of rows are formatted on the thread pool, a few at a
@@ -163,22 +123,25 @@ public sealed class CsvWriter
     /// </summary>
     public static void WriteFileInParallel(string path, IReadOnlyList<string> header, int rowCount, Action<CsvWriter, int> writeRow)
     {
-        // 4,096 rows of a wide table (accounts: ~135 bytes a row) fit a block's first megabyte, so its buffer never
-        // grows and copies itself (16,384-row blocks did, and the write was ~10% slower at 250k accounts).
+        // 4,096 rows of a wide table (accounts: ~135 bytes a row) fit a block's first megabyte, so its buffer rarely grows.
         const int BlockRows = 1 << 12;
-        var free = new ConcurrentQueue<MemoryStream>(); // block buffers, reused
-        MemoryStream Format(int first)
+        var free = new ConcurrentQueue<(MemoryStream Bytes, CsvWriter Csv)>(); // block buffers and their writers, reused
+        (MemoryStream Bytes, CsvWriter Csv) Format(int first)
         {
-            var block = free.TryDequeue(out var reused) ? reused : new MemoryStream(1 << 20);
-            block.SetLength(0);
-            var csv = new CsvWriter(block);
-            for (var row = first; row < Math.Min(rowCount, first + BlockRows); row++)
+            if (!free.TryDequeue(out var block))
             {
-                writeRow(csv, row);
-                csv.EndRow();
+                var bytes = new MemoryStream(1 << 20);
+                block = (bytes, new CsvWriter(bytes));
             }
 
-            csv.Flush();
+            block.Bytes.SetLength(0);
+            for (var row = first; row < Math.Min(rowCount, first + BlockRows); row++)
+            {
+                writeRow(block.Csv, row);
+                block.Csv.EndRow();
+            }
+
+            block.Csv.Flush();
             return block;
         }
 
@@ -187,11 +150,11 @@ public sealed class CsvWriter
             var csv = new CsvWriter(stream);
             csv.Row([.. header]);
             csv.Flush();
-            var inFlight = new Queue<Task<MemoryStream>>();
+            var inFlight = new Queue<Task<(MemoryStream Bytes, CsvWriter Csv)>>();
             void WriteNext()
             {
                 var block = inFlight.Dequeue().GetAwaiter().GetResult();
-                stream.Write(block.GetBuffer(), 0, (int)block.Length);
+                stream.Write(block.Bytes.GetBuffer(), 0, (int)block.Bytes.Length);
                 free.Enqueue(block);
             }
 
@@ -219,68 +182,5 @@ public sealed class CsvWriter
                 throw;
             }
         });
-    }
-
-    private void EndRow(ReadOnlySpan<byte> lineEnd)
-    {
-        Put(lineEnd);
-        _rowStarted = false;
-        HandOver();
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Put(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.Length <= _buffer.Length - _length)
-        {
-            bytes.CopyTo(_buffer.AsSpan(_length));
-            _length += bytes.Length;
-        }
-        else
-        {
-            PutSlow(bytes);
-        }
-    }
-
-    /// <summary>The buffer is full: a stream writer writes it out, a text writer's grows (it is handed over after each call).</summary>
-    private void PutSlow(ReadOnlySpan<byte> bytes)
-    {
-        if (_stream is null)
-        {
-            Array.Resize(ref _buffer, Math.Max(2 * _buffer.Length, _length + bytes.Length));
-        }
-        else
-        {
-            Flush();
-            if (bytes.Length > _buffer.Length)
-            {
-                _stream.Write(bytes);
-                return;
-            }
-        }
-
-        bytes.CopyTo(_buffer.AsSpan(_length));
-        _length += bytes.Length;
-    }
-
-    /// <summary>A text writer gets the text at once, as it always did (a caller may read it before any flush).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void HandOver()
-    {
-        if (_text is not null)
-        {
-            WriteText(_text);
-        }
-    }
-
-    private void WriteText(TextWriter text)
-    {
-        if (_decoded.Length < _length)
-        {
-            _decoded = new char[Math.Max(_length, 2 * _decoded.Length)];
-        }
-
-        text.Write(_decoded, 0, Encoding.UTF8.GetChars(_buffer, 0, _length, _decoded, 0));
-        _length = 0;
     }
 }

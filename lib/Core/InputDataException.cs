@@ -7,7 +7,7 @@ namespace Workbook.Core;
 public sealed class InputDataException : WorkbookException
 {
     public InputDataException(string file, long line, string? field, string problem)
-        : base(Format(file, line, field, problem))
+        : base(Describe(file, line, field, problem))
     {
         File = file;
         Line = line;
@@ -24,7 +24,8 @@ public sealed class InputDataException : WorkbookException
 
     public string Problem { get; }
 
-    private static string Format(string file, long line, string? field, string problem)
+    /// <summary>The message: "file:line: column 'field': problem" (what a loader reports for a row it skips, too).</summary>
+    public static string Describe(string file, long line, string? field, string problem)
     {
         var where = line > 0 ? $"{file}:{line}" : file;
         return field is null ? $"{where}: {problem}" : $"{where}: column '{field}': {problem}";

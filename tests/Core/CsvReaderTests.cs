@@ -1,3 +1,6 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
 using Workbook.Core;
 
 namespace Workbook.Tests.Core;
@@ -119,5 +122,25 @@ public class CsvReaderTests
         var rows = ReadAll(text.ToString(), out _, out _);
         Assert.Equal("Umbrella, \"Europe\"", rows[0][1]);
         Assert.Equal("line\nbreak", rows[1][1]);
+    }
+
+    [Fact]
+    public void Written_fields_read_back_unchanged()
+    {
+        Prop.ForAll(ArbMap.Default.ArbFor<string[]>(), values =>
+        {
+            var fields = values.Select(v => v ?? "").Append("end").ToArray();
+            var text = new StringWriter(CultureInfo.InvariantCulture);
+            var writer = new CsvWriter(text);
+            writer.Row([.. fields.Select((_, i) => $"c{i}")]);
+            foreach (var field in fields)
+            {
+                writer.Field(field.AsSpan());
+            }
+
+            writer.EndRow();
+            using var reader = new CsvReader(new StringReader(text.ToString()), "t.csv");
+            return reader.Read() && fields.Select((_, i) => reader.GetString(i)).SequenceEqual(fields);
+        }).QuickCheckThrowOnFailure();
     }
 }
