@@ -72,6 +72,13 @@ public static class ArrSqlRollup
         using (var command = connection.CreateCommand())
         {
             command.CommandText = Sql(RollupFile);
+            // Npgsql cuts a command off after 30 s by default, and rollup.sql on a million accounts runs longer on
+            // PostgreSQL: the rollup is one analytical statement that must finish, so it runs without that limit.
+            if (command is NpgsqlCommand)
+            {
+                command.CommandTimeout = 0;
+            }
+
             using var reader = command.ExecuteReader();
             var rows = 0;
             while (reader.Read())

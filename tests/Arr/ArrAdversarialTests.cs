@@ -1,4 +1,3 @@
-using System.Text;
 using Workbook.Arr;
 using Workbook.Core;
 
@@ -7,18 +6,10 @@ namespace Workbook.Tests.Arr;
 /// <summary>Hostile inputs: broken hierarchies, extreme depth, encodings and line ends, bad rows.</summary>
 public class ArrAdversarialTests
 {
-    private const string AccountsHeader = "id,parent_id,name,ultimate_parent_id,arr,hierarchy_arr\n";
-    private const string SubscriptionsHeader = "id,account_id,start_date,end_date\n";
-    private const string ItemsHeader = "id,subscription_id,product_name,quantity,list_price,discount,start_date,end_date\n";
-    private static readonly DateOnly Day = new(2023, 6, 30);
+    private const string AccountsHeader = ArrCases.AccountsHeader;
+    private static readonly DateOnly Day = ArrCases.Day;
 
-    private static ArrInputs Read(string accounts, string subscriptions = SubscriptionsHeader, string items = ItemsHeader, bool lenient = false) =>
-        ArrInputs.Read(new StringReader(accounts), new StringReader(subscriptions), new StringReader(items), lenient);
-
-    /// <summary>One active subscription with one $100 item per listed account.</summary>
-    private static (string Subscriptions, string Items) HundredEach(params string[] accounts) =>
-        (SubscriptionsHeader + string.Concat(accounts.Select(a => $"s-{a},{a},2023-01-01,2023-12-31\n")),
-         ItemsHeader + string.Concat(accounts.Select(a => $"i-{a},s-{a},Seat,1,100,0,2023-01-01,2023-12-31\n")));
+    private static ArrInputs Read(ArrCase inputs) => inputs.Read();
 
     private static string WriteAccounts(ArrResult result)
     {
@@ -31,10 +22,7 @@ public class ArrAdversarialTests
     [Fact]
     public void Cycle_members_are_reported_and_left_without_ultimate_parent_or_hierarchy_arr()
     {
-        // a -> b -> c -> a is a cycle; d hangs below it; e is a normal root.
-        var accounts = AccountsHeader + "a,c,A,,,\nb,a,B,,,\nc,b,C,,,\nd,c,D,,,\ne,,E,,,\n";
-        var (subscriptions, items) = HundredEach("a", "d", "e");
-        var result = ArrRollup.Compute(Read(accounts, subscriptions, items), Day);
+        var result = ArrRollup.Compute(Read(ArrCases.Cycle), Day);
 
         Assert.Equal(
             AccountsHeader + "a,c,A,,100.00,\nb,a,B,,0.00,\nc,b,C,,0.00,\nd,c,D,,100.00,\ne,,E,e,100.00,100.00\n",
@@ -55,9 +43,7 @@ public class ArrAdversarialTests
     [Fact]
     public void Self_parent_is_a_root_and_is_reported()
     {
-        var accounts = AccountsHeader + "x,x,X,,,\ny,x,Y,,,\n";
-        var (subscriptions, items) = HundredEach("x", "y");
-        var result = ArrRollup.Compute(Read(accounts, subscriptions, items), Day);
+        var result = ArrRollup.Compute(Read(ArrCases.SelfParent), Day);
 
         Assert.Equal(AccountsHeader + "x,x,X,x,100.00,200.00\ny,x,Y,x,100.00,200.00\n", WriteAccounts(result));
         Assert.Equal(1, result.Summary.Issues.Count(ArrIssueKind.SelfParent));
@@ -67,8 +53,7 @@ public class ArrAdversarialTests
     [Fact]
     public void Dangling_parent_makes_a_root_and_is_reported()
     {
-        var accounts = AccountsHeader + "y,nobody,Y,,,\nz,y,Z,,,\n";
-        var result = ArrRollup.Compute(Read(accounts), Day);
+        var result = ArrRollup.Compute(Read(ArrCases.DanglingParent), Day);
 
         Assert.Equal(AccountsHeader + "y,nobody,Y,y,0.00,0.00\nz,y,Z,y,0.00,0.00\n", WriteAccounts(result));
         Assert.Equal(["accounts.csv:2: parent_id 'nobody' of account 'y' names no account"], result.Summary.Issues.Examples(ArrIssueKind.DanglingParent));
@@ -79,21 +64,7 @@ public class ArrAdversarialTests
     public void A_million_deep_chain_rolls_up_without_recursion()
     {
         const int depth = 1_000_000;
-        // Written deepest first, so every parent comes after its child.
-        var accounts = new StringBuilder(AccountsHeader, depth * 24);
-        for (var k = depth - 1; k >= 0; k--)
-        {
-            accounts.Append('n').Append(k).Append(',');
-            if (k > 0)
-            {
-                accounts.Append('n').Append(k - 1);
-            }
-
-            accounts.Append(",Node,,,\n");
-        }
-
-        var (subscriptions, items) = HundredEach("n999999", "n0");
-        var result = ArrRollup.Compute(Read(accounts.ToString(), subscriptions, items), Day);
+        var result = ArrRollup.Compute(Read(ArrCases.Chain(depth)), Day);
 
         Assert.Equal(depth, result.Count);
         Assert.Equal(depth - 1, result.Summary.MaxDepth);
@@ -109,13 +80,7 @@ public class ArrAdversarialTests
     public void A_million_long_cycle_is_found_without_hanging()
     {
         const int size = 1_000_000;
-        var accounts = new StringBuilder(AccountsHeader, size * 24);
-        for (var k = 0; k < size; k++)
-        {
-            accounts.Append('n').Append(k).Append(",n").Append((k + 1) % size).Append(",Node,,,\n");
-        }
-
-        var result = ArrRollup.Compute(Read(accounts.ToString()), Day);
+        var result = ArrRollup.Compute(Read(ArrCases.LongCycle(size)), Day);
 
         Assert.Equal(size, result.Summary.Issues.Count(ArrIssueKind.Cycle));
         Assert.Equal(1, result.Summary.Cycles);
@@ -127,15 +92,10 @@ public class ArrAdversarialTests
     public void Byte_order_mark_and_crlf_line_ends_read_like_plain_files()
     {
         using var dir = new TempDir();
-        var (subscriptions, items) = HundredEach("p", "c");
-        var plain = (Accounts: AccountsHeader + "p,,P,,,\nc,p,\"C, Ltd\",,,\n", Subscriptions: subscriptions, Items: items);
-        string Crlf(string text) => "\uFEFF" + text.Replace("\n", "\r\n");
-        var a = dir.Write("bom/accounts.csv", Crlf(plain.Accounts));
-        var s = dir.Write("bom/subscriptions.csv", Crlf(plain.Subscriptions));
-        var i = dir.Write("bom/items.csv", Crlf(plain.Items));
+        var (a, s, i) = ArrCases.BomAndCrlf.WriteTo(dir, "bom");
 
         var fromFiles = ArrRollup.Compute(ArrInputs.Load(a, s, i), Day);
-        var fromPlain = ArrRollup.Compute(Read(plain.Accounts, plain.Subscriptions, plain.Items), Day);
+        var fromPlain = ArrRollup.Compute(Read(ArrCases.BomAndCrlf), Day);
 
         Assert.Equal(WriteAccounts(fromPlain), WriteAccounts(fromFiles));
         Assert.Equal(AccountsHeader + "p,,P,p,100.00,200.00\nc,p,\"C, Ltd\",p,100.00,200.00\n", WriteAccounts(fromFiles));
@@ -144,11 +104,7 @@ public class ArrAdversarialTests
     [Fact]
     public void Quoted_names_with_commas_quotes_and_line_breaks_round_trip()
     {
-        var accounts = AccountsHeader
-            + "a,,\"Umbrella Holdings, Inc.\",,,\n"
-            + "b,a,\"Bob's \"\"Famous\"\" Burgers\",,,\n"
-            + "c,a,\"Two\nLines\",,,\n";
-        var output = WriteAccounts(ArrRollup.Compute(Read(accounts), Day));
+        var output = WriteAccounts(ArrRollup.Compute(Read(ArrCases.QuotedNames), Day));
 
         Assert.Equal(
             AccountsHeader + "a,,\"Umbrella Holdings, Inc.\",a,0.00,0.00\nb,a,\"Bob's \"\"Famous\"\" Burgers\",a,0.00,0.00\nc,a,\"Two\nLines\",a,0.00,0.00\n",
@@ -166,8 +122,7 @@ public class ArrAdversarialTests
     [Fact]
     public void Extra_columns_keep_their_place_and_missing_filled_columns_are_appended()
     {
-        var accounts = "region,id,name,parent_id,arr\nEMEA,a,A,,999\nAPAC,b,B,a,\n";
-        var output = WriteAccounts(ArrRollup.Compute(Read(accounts), Day));
+        var output = WriteAccounts(ArrRollup.Compute(Read(ArrCases.ExtraColumns), Day));
 
         Assert.Equal("region,id,name,parent_id,arr,ultimate_parent_id,hierarchy_arr\nEMEA,a,A,,0.00,a,0.00\nAPAC,b,B,a,0.00,a,0.00\n", output);
     }
@@ -175,7 +130,7 @@ public class ArrAdversarialTests
     [Fact]
     public void Header_only_files_give_an_empty_rollup()
     {
-        var result = ArrRollup.Compute(Read(AccountsHeader), Day);
+        var result = ArrRollup.Compute(Read(ArrCases.HeaderOnly), Day);
 
         Assert.Equal(AccountsHeader, WriteAccounts(result));
         Assert.Equal(0, result.Summary.Hierarchies);
@@ -186,32 +141,29 @@ public class ArrAdversarialTests
     [Fact]
     public void Empty_file_is_an_error_naming_the_file()
     {
-        var error = Assert.Throws<InputDataException>(() => Read(AccountsHeader, "", ItemsHeader));
+        var error = Assert.Throws<InputDataException>(() => Read(ArrCases.EmptyFile));
         Assert.Equal("subscriptions.csv: the file is empty: expected a header row", error.Message);
     }
 
     [Fact]
     public void Missing_column_is_an_error_naming_the_column()
     {
-        var error = Assert.Throws<InputDataException>(() => Read("id,name\na,A\n"));
+        var error = Assert.Throws<InputDataException>(() => Read(ArrCases.MissingColumn));
         Assert.Equal("accounts.csv:1: column 'parent_id': missing column (the header has: id, name)", error.Message);
     }
 
     [Theory]
-    [InlineData("i1,s1,Seat,1,100,1.5,2023-01-01,2023-12-31", "column 'discount': 1.5 is out of range: expected a number between 0 and 1")]
-    [InlineData("i1,s1,Seat,1,100,-0.1,2023-01-01,2023-12-31", "column 'discount': -0.1 is out of range: expected a number between 0 and 1")]
-    [InlineData("i1,s1,Seat,-3,100,0,2023-01-01,2023-12-31", "column 'quantity': -3 is out of range: expected a number at least 0")]
-    [InlineData("i1,s1,Seat,1,-100,0,2023-01-01,2023-12-31", "column 'list_price': -100 is out of range: expected a number at least 0")]
-    [InlineData("i1,s1,Seat,many,100,0,2023-01-01,2023-12-31", "column 'quantity': 'many' is not a number")]
-    [InlineData("i1,s1,Seat,1,100,0,2023-13-01,2023-12-31", "column 'start_date': '2023-13-01' is not a date (expected yyyy-MM-dd)")]
-    [InlineData("i1,s1,Seat,1,100,0,2023-12-31,2023-01-01", "column 'end_date': end_date 2023-01-01 is before start_date 2023-12-31")]
-    [InlineData("i1,s1,Seat,1,100,0,2023-01-01", "expected 8 fields as in the header, found 7")]
-    public void Bad_item_rows_stop_the_run_naming_file_line_and_column(string row, string problem)
+    [InlineData(0, "column 'discount': 1.5 is out of range: expected a number between 0 and 1")]
+    [InlineData(1, "column 'discount': -0.1 is out of range: expected a number between 0 and 1")]
+    [InlineData(2, "column 'quantity': -3 is out of range: expected a number at least 0")]
+    [InlineData(3, "column 'list_price': -100 is out of range: expected a number at least 0")]
+    [InlineData(4, "column 'quantity': 'many' is not a number")]
+    [InlineData(5, "column 'start_date': '2023-13-01' is not a date (expected yyyy-MM-dd)")]
+    [InlineData(6, "column 'end_date': end_date 2023-01-01 is before start_date 2023-12-31")]
+    [InlineData(7, "expected 8 fields as in the header, found 7")]
+    public void Bad_item_rows_stop_the_run_naming_file_line_and_column(int row, string problem)
     {
-        var subscriptions = SubscriptionsHeader + "s1,a,2023-01-01,2023-12-31\n";
-        var items = ItemsHeader + "i0,s1,Seat,1,1,0,2023-01-01,2023-12-31\n" + row + "\n";
-
-        var error = Assert.Throws<InputDataException>(() => Read(AccountsHeader + "a,,A,,,\n", subscriptions, items));
+        var error = Assert.Throws<InputDataException>(() => Read(ArrCases.BadItemRow(ArrCases.BadItemRows[row])));
 
         Assert.Equal($"subscription_items.csv:3: {problem}", error.Message);
     }
@@ -219,14 +171,7 @@ public class ArrAdversarialTests
     [Fact]
     public void Lenient_skips_and_reports_bad_rows_and_keeps_the_good_ones()
     {
-        var subscriptions = SubscriptionsHeader + "s1,a,2023-01-01,2023-12-31\ns2,a,someday,2023-12-31\n";
-        var items = ItemsHeader
-            + "i1,s1,Seat,1,100,0,2023-01-01,2023-12-31\n"
-            + "i2,s1,Seat,1,100,1.5,2023-01-01,2023-12-31\n"
-            + "i3,s1,Seat,1,100\n"
-            + "i4,s1,Seat,2,100,0.25,2023-01-01,2023-12-31\n";
-
-        var result = ArrRollup.Compute(Read(AccountsHeader + "a,,A,,,\n", subscriptions, items, lenient: true), Day);
+        var result = ArrRollup.Compute(Read(ArrCases.LenientSkips), Day);
 
         Assert.Equal(250m, result.Arr(0));
         Assert.Equal(3, result.Summary.Issues.Count(ArrIssueKind.SkippedRow));
@@ -244,13 +189,7 @@ public class ArrAdversarialTests
     [Fact]
     public void Unknown_accounts_and_subscriptions_are_reported_and_excluded()
     {
-        var subscriptions = SubscriptionsHeader + "s1,a,2023-01-01,2023-12-31\ns2,ghost,2023-01-01,2023-12-31\n";
-        var items = ItemsHeader
-            + "i1,s1,Seat,1,100,0,2023-01-01,2023-12-31\n"
-            + "i2,s2,Seat,1,100,0,2023-01-01,2023-12-31\n"
-            + "i3,nope,Seat,1,100,0,2023-01-01,2023-12-31\n";
-
-        var result = ArrRollup.Compute(Read(AccountsHeader + "a,,A,,,\n", subscriptions, items), Day);
+        var result = ArrRollup.Compute(Read(ArrCases.UnknownAccountsAndSubscriptions), Day);
 
         Assert.Equal(100m, result.Summary.TotalArr);
         Assert.Equal(1, result.Summary.ActiveSubscriptions);
@@ -261,35 +200,30 @@ public class ArrAdversarialTests
     [Fact]
     public void Duplicate_account_id_is_an_error_even_when_lenient()
     {
-        var error = Assert.Throws<InputDataException>(() => Read(AccountsHeader + "a,,A,,,\nb,,B,,,\na,,A again,,,\n", lenient: true));
+        var error = Assert.Throws<InputDataException>(() => Read(ArrCases.DuplicateAccountId));
         Assert.Equal("accounts.csv:4: column 'id': duplicate account id 'a' (first on line 2)", error.Message);
     }
 
     [Fact]
     public void Duplicate_subscription_id_is_an_error()
     {
-        var subscriptions = SubscriptionsHeader + "s1,a,2023-01-01,2023-12-31\ns1,a,2023-01-01,2023-12-31\n";
-        var error = Assert.Throws<InputDataException>(() => Read(AccountsHeader + "a,,A,,,\n", subscriptions, lenient: true));
+        var error = Assert.Throws<InputDataException>(() => Read(ArrCases.DuplicateSubscriptionId));
         Assert.Equal("subscriptions.csv:3: column 'id': duplicate subscription id 's1' (first on line 2)", error.Message);
     }
 
     [Fact]
     public void Duplicate_item_id_is_an_error()
     {
-        var subscriptions = SubscriptionsHeader + "s1,a,2023-01-01,2023-12-31\n";
-        var items = ItemsHeader + "i1,s1,Seat,1,1,0,2023-01-01,2023-12-31\ni1,s1,Seat,1,1,0,2023-01-01,2023-12-31\n";
-        var error = Assert.Throws<InputDataException>(() => Read(AccountsHeader + "a,,A,,,\n", subscriptions, items, lenient: true));
+        var error = Assert.Throws<InputDataException>(() => Read(ArrCases.DuplicateItemId));
         Assert.Equal("subscription_items.csv:3: column 'id': duplicate item id 'i1' (first on line 2)", error.Message);
     }
 
     [Fact]
     public void Details_flag_every_issue_and_leave_unknowable_values_empty()
     {
-        var accounts = AccountsHeader + "a,c,A,,,\nb,a,B,,,\nc,b,C,,,\nd,c,D,,,\ne,e,E,,,\nf,ghost,F,,,\n";
-        var (subscriptions, items) = HundredEach("a", "d");
         using var dir = new TempDir();
         var path = dir.File("details.csv");
-        ArrOutput.WriteDetails(ArrRollup.Compute(Read(accounts, subscriptions, items), Day), path);
+        ArrOutput.WriteDetails(ArrRollup.Compute(Read(ArrCases.EveryIssue), Day), path);
 
         Assert.Equal(
             [
@@ -307,15 +241,14 @@ public class ArrAdversarialTests
     [Fact]
     public void Empty_account_id_is_an_error()
     {
-        var error = Assert.Throws<InputDataException>(() => Read(AccountsHeader + ",,Nameless,,,\n"));
+        var error = Assert.Throws<InputDataException>(() => Read(ArrCases.EmptyAccountId));
         Assert.Equal("accounts.csv:2: column 'id': the account id is empty", error.Message);
     }
 
     [Fact]
     public void Issue_examples_stop_at_five_but_the_count_goes_on()
     {
-        var accounts = AccountsHeader + string.Concat(Enumerable.Range(0, 12).Select(k => $"a{k},missing{k},A,,,\n"));
-        var issues = ArrRollup.Compute(Read(accounts), Day).Summary.Issues;
+        var issues = ArrRollup.Compute(Read(ArrCases.TwelveDanglingParents), Day).Summary.Issues;
 
         Assert.Equal(12, issues.Count(ArrIssueKind.DanglingParent));
         Assert.Equal(ArrIssueLog.ExamplesPerKind, issues.Examples(ArrIssueKind.DanglingParent).Count);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
 using Workbook.Arr;
 using Workbook.Core;
 using Workbook.Tests.Cli;
@@ -8,17 +10,84 @@ using Workbook.Tests.Databases;
 namespace Workbook.Tests.Arr;
 
 /// <summary>
-/// lib/Arr/Sql/rollup.sql on DuckDB and a real PostgreSQL server writes, on hostile hierarchies, the same
-/// accounts.csv bytes as the in-memory engine: cycles, accounts below them, self-parents, dangling parents, deep
-/// chains, unknown accounts and subscriptions, skipped rows.
+/// lib/Arr/Sql/rollup.sql on DuckDB and a real PostgreSQL server writes the same accounts.csv bytes as the in-memory
+/// engine, and `workbook arr --engine` stops with the same error: on the in-memory tests' own hostile inputs
+/// (<see cref="ArrCases"/>), on the property tests' generated hierarchies (<see cref="ArrGenerators"/>), on the
+/// Umbrella example, and on deep chains, inactive terms and random graphs of its own.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public class ArrSqlRollupTests(PostgresCluster postgres)
+public class ArrSqlRollupTests
 {
-    private const string AccountsHeader = "id,parent_id,name,ultimate_parent_id,arr,hierarchy_arr\n";
-    private const string SubscriptionsHeader = "id,account_id,start_date,end_date\n";
-    private const string ItemsHeader = "id,subscription_id,product_name,quantity,list_price,discount,start_date,end_date\n";
-    private static readonly DateOnly Day = new(2023, 6, 30);
+    private const string AccountsHeader = ArrCases.AccountsHeader;
+    private const string SubscriptionsHeader = ArrCases.SubscriptionsHeader;
+    private const string ItemsHeader = ArrCases.ItemsHeader;
+    private static readonly DateOnly Day = ArrCases.Day;
+
+    private readonly PostgresCluster postgres;
+
+    /// <summary>One scratch database per test: each SQL run works in a transaction it rolls back, so runs can share it.</summary>
+    private readonly Lazy<string> database;
+
+    public ArrSqlRollupTests(PostgresCluster postgres)
+    {
+        this.postgres = postgres;
+        database = new Lazy<string>(postgres.CreateDatabase);
+    }
+
+    public static TheoryData<string> Cases => new(ArrCases.All.Select(c => c.Name));
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task The_arr_command_writes_the_in_memory_bytes_or_error_on_every_engine(string name)
+    {
+        var inputs = ArrCases.Named(name);
+        using var dir = new TempDir();
+        await SameThroughTheCommandOnEveryEngine(dir, inputs.WriteTo(dir, "in"), inputs.Lenient);
+    }
+
+    [Fact]
+    public async Task The_umbrella_example_is_the_same_on_every_engine()
+    {
+        var example = Path.Combine(RepoPaths.TryFindRoot() ?? throw new InvalidOperationException("run the tests inside the checkout"), "arr-data", "example");
+        using var dir = new TempDir();
+        var written = await SameThroughTheCommandOnEveryEngine(
+            dir, (Path.Combine(example, ArrInputs.AccountsFile), Path.Combine(example, ArrInputs.SubscriptionsFile), Path.Combine(example, ArrInputs.ItemsFile)), lenient: false);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(example, "expected-accounts.csv")), written);
+    }
+
+    [Fact]
+    public void Generated_forests_are_the_same_on_every_engine() =>
+        Prop.ForAll(ArrGenerators.Forests(), data => { SameOnEveryEngine(data.Load()); }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void Generated_graphs_with_cycles_self_and_dangling_parents_are_the_same_on_every_engine() =>
+        Prop.ForAll(ArrGenerators.Graphs(), data => { SameOnEveryEngine(data.Load()); }).QuickCheckThrowOnFailure();
+
+    /// <summary>
+    /// Runs `workbook arr` in memory, with --engine duckdb and with --engine postgres: the same exit code, error
+    /// text, summary and output bytes (or no output at all). Returns the in-memory output.
+    /// </summary>
+    private async Task<byte[]?> SameThroughTheCommandOnEveryEngine(TempDir dir, (string Accounts, string Subscriptions, string Items) inputs, bool lenient)
+    {
+        async Task<(CliRunner.Result Run, byte[]? Written)> Arr(string output, params string[] engine)
+        {
+            var path = dir.File(output);
+            var run = await CliRunner.RunAsync(
+                ["arr", "--accounts", inputs.Accounts, "--subscriptions", inputs.Subscriptions, "--items", inputs.Items,
+                 "--as-of", "2023-06-30", "--out", path, .. lenient ? ["--lenient"] : Array.Empty<string>(), .. engine]);
+            return (run with { Out = run.Out.Replace(path, "OUT") }, File.Exists(path) ? File.ReadAllBytes(path) : null);
+        }
+
+        var memory = await Arr("memory.csv");
+        Assert.Equal(memory.Run.ExitCode == 0, memory.Written is not null);
+        var duckdb = await Arr("duckdb.csv", "--engine", "duckdb");
+        var onPostgres = await Arr("postgres.csv", "--engine", "postgres", "--connection", database.Value);
+        Assert.Equal(memory.Run, duckdb.Run);
+        Assert.Equal(memory.Written, duckdb.Written);
+        Assert.Equal(memory.Run, onPostgres.Run);
+        Assert.Equal(memory.Written, onPostgres.Written);
+        return memory.Written;
+    }
 
     private static string Written(ArrResult result)
     {
@@ -29,40 +98,23 @@ public class ArrSqlRollupTests(PostgresCluster postgres)
     }
 
     /// <summary>The in-memory engine's output, asserted equal to each SQL engine's; returned for value checks.</summary>
-    private string SameOnEveryEngine(string accounts, string subscriptions, string items, bool lenient = false)
+    private string SameOnEveryEngine(string accounts, string subscriptions, string items, bool lenient = false) =>
+        SameOnEveryEngine(ArrInputs.Read(new StringReader(accounts), new StringReader(subscriptions), new StringReader(items), lenient));
+
+    private string SameOnEveryEngine(ArrInputs inputs)
     {
-        ArrInputs Read() => ArrInputs.Read(new StringReader(accounts), new StringReader(subscriptions), new StringReader(items), lenient);
-        var memory = Written(ArrRollup.Compute(Read(), Day));
-        var duckdb = ArrSqlRollup.Compute(Read(), Day, SqlEngine.DuckDb);
+        var memory = Written(ArrRollup.Compute(inputs, Day));
+        var duckdb = ArrSqlRollup.Compute(inputs, Day, SqlEngine.DuckDb);
         Assert.Equal(memory, Written(duckdb));
-        var database = postgres.CreateDatabase();
-        var onPostgres = ArrSqlRollup.Compute(Read(), Day, SqlEngine.Postgres, database);
+        var onPostgres = ArrSqlRollup.Compute(inputs, Day, SqlEngine.Postgres, database.Value);
         Assert.Equal(memory, Written(onPostgres));
-        var inMemory = ArrRollup.Compute(Read(), Day).Summary;
+        var inMemory = ArrRollup.Compute(inputs, Day).Summary;
         Assert.Equal((inMemory.ActiveSubscriptions, inMemory.ActiveItems, inMemory.TotalArr), (duckdb.Summary.ActiveSubscriptions, duckdb.Summary.ActiveItems, duckdb.Summary.TotalArr));
         Assert.Equal((inMemory.ActiveSubscriptions, inMemory.ActiveItems, inMemory.TotalArr), (onPostgres.Summary.ActiveSubscriptions, onPostgres.Summary.ActiveItems, onPostgres.Summary.TotalArr));
         return memory;
     }
 
-    private static (string Subscriptions, string Items) HundredEach(params string[] accounts) =>
-        (SubscriptionsHeader + string.Concat(accounts.Select(a => $"s-{a},{a},2023-01-01,2023-12-31\n")),
-         ItemsHeader + string.Concat(accounts.Select(a => $"i-{a},s-{a},Seat,1,100,0,2023-01-01,2023-12-31\n")));
-
-    [Fact]
-    public void Cycles_and_accounts_below_them_get_no_ultimate_parent_on_every_engine()
-    {
-        var (subscriptions, items) = HundredEach("a", "d", "e");
-        var written = SameOnEveryEngine(AccountsHeader + "a,c,A,,,\nb,a,B,,,\nc,b,C,,,\nd,c,D,,,\ne,,E,,,\n", subscriptions, items);
-        Assert.Equal(AccountsHeader + "a,c,A,,100.00,\nb,a,B,,0.00,\nc,b,C,,0.00,\nd,c,D,,100.00,\ne,,E,e,100.00,100.00\n", written);
-    }
-
-    [Fact]
-    public void Self_parents_and_dangling_parents_are_roots_on_every_engine()
-    {
-        var (subscriptions, items) = HundredEach("x", "y", "z", "w");
-        var written = SameOnEveryEngine(AccountsHeader + "x,x,X,,,\ny,x,Y,,,\nz,nobody,Z,,,\nw,z,W,,,\n", subscriptions, items);
-        Assert.Equal(AccountsHeader + "x,x,X,x,100.00,200.00\ny,x,Y,x,100.00,200.00\nz,nobody,Z,z,100.00,200.00\nw,z,W,z,100.00,200.00\n", written);
-    }
+    private static (string Subscriptions, string Items) HundredEach(params string[] accounts) => ArrCases.HundredEach(accounts);
 
     [Fact]
     public void A_5000_deep_chain_and_a_two_node_cycle_beside_it_agree_on_every_engine()
