@@ -23,4 +23,13 @@ if ! /usr/bin/python3 -c 'import nbconvert, nbformat' 2>/dev/null; then
   $sudo_cmd apt-get install -y python3-nbconvert || { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y python3-nbconvert; }
 fi
 
+# Parts 2 and 3 are tested on a real PostgreSQL server: the tests initdb a throwaway cluster of their own in a
+# temporary folder (as the postgres user when run as root), on a Unix socket, and remove it afterwards.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "== installing postgresql (the tests start their own throwaway cluster)"
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get install -y postgresql || { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y postgresql; }
+fi
+
 dotnet test Workbook.sln --nologo "$@"

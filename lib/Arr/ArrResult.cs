@@ -46,10 +46,13 @@ public sealed class ArrResult
     private readonly decimal[] _hierarchyArr; // by ultimate parent
     private readonly Lock _subtreeLock = new();
     private decimal[]? _subtree; // computed on first use (the details file, notebooks), by one thread
+    private readonly int[] _ultimateParent;
 
-    internal ArrResult(ArrInputs inputs, DateOnly asOf, decimal[] arr, decimal[] hierarchyArr, int activeSubscriptions, int activeItems)
+    /// <param name="ultimateParent">Each account's ultimate parent (-1 on or below a cycle); by default the in-memory hierarchy's.</param>
+    internal ArrResult(ArrInputs inputs, DateOnly asOf, decimal[] arr, decimal[] hierarchyArr, int activeSubscriptions, int activeItems, int[]? ultimateParent = null)
     {
         Inputs = inputs;
+        _ultimateParent = ultimateParent ?? inputs.Hierarchy.UltimateParent;
         AsOf = asOf;
         _arr = arr;
         _hierarchyArr = hierarchyArr;
@@ -112,7 +115,7 @@ public sealed class ArrResult
 
     /// <summary>The ultimate parent's account number; -1 on or below a cycle.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int UltimateParent(int account) => Inputs.Hierarchy.UltimateParent[account];
+    public int UltimateParent(int account) => _ultimateParent[account];
 
     /// <summary>Steps below the ultimate parent; null on or below a cycle.</summary>
     public int? Depth(int account) => Inputs.Hierarchy.Depth[account] is var depth and >= 0 ? depth : null;

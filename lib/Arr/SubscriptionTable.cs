@@ -24,6 +24,9 @@ public sealed class SubscriptionTable
 
     public int Count => _ids.Count;
 
+    /// <summary>Subscription <paramref name="subscription"/>'s id as text (the SQL engines' tables key on it).</summary>
+    internal string Id(int subscription) => _ids[subscription].ToString();
+
     /// <summary>Data rows in the file, skipped ones included.</summary>
     public int RowsRead { get; private set; }
 

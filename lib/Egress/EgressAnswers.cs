@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using static Workbook.Egress.SqliteValues;
+using Workbook.Core;
+using static Workbook.Egress.DbValues;
 
 namespace Workbook.Egress;
 
@@ -57,31 +59,35 @@ public sealed record EgressAnswers(
     IReadOnlyList<PlanBilling> BillingsByPlanIssued,
     IReadOnlyList<ReconciliationRow> Reconciliation)
 {
-    public static EgressAnswers Query(SqliteConnection connection) => new(
-        QueryImagesBySize(connection),
-        QueryA1MarchInvoice(connection),
-        QueryBillings(connection, EgressSql.BillingsByPlan),
-        QueryBillings(connection, EgressSql.BillingsByPlanIssued),
-        QueryReconciliation(connection));
+    /// <summary>The answers from a loaded export on SQLite (the notebooks' engine).</summary>
+    public static EgressAnswers Query(SqliteConnection connection) => Query(connection, SqlEngine.Sqlite);
 
-    public static IReadOnlyList<ImageCount> QueryImagesBySize(SqliteConnection connection) =>
-        SqliteValues.Query(connection, EgressSql.Text(EgressSql.ImagesBySize), row => new ImageCount(OptionalString(row, 0), Decimal(row, 1)));
+    /// <summary>The answers from an export loaded into <paramref name="engine"/> (see <see cref="EgressLoad"/>).</summary>
+    public static EgressAnswers Query(DbConnection connection, SqlEngine engine) => new(
+        QueryImagesBySize(connection, engine),
+        QueryA1MarchInvoice(connection, engine),
+        QueryBillings(connection, EgressSql.BillingsByPlan, engine),
+        QueryBillings(connection, EgressSql.BillingsByPlanIssued, engine),
+        QueryReconciliation(connection, engine));
 
-    public static IReadOnlyList<DailyImageCount> QueryImagesPerDay(SqliteConnection connection) =>
-        SqliteValues.Query(connection, EgressSql.Text(EgressSql.ImagesPerDay), row => new DailyImageCount(row.GetString(0), OptionalString(row, 1), Decimal(row, 2)));
+    public static IReadOnlyList<ImageCount> QueryImagesBySize(DbConnection connection, SqlEngine engine = SqlEngine.Sqlite) =>
+        DbValues.Query(connection, EgressSql.Text(EgressSql.ImagesBySize, engine), row => new ImageCount(OptionalString(row, 0), Decimal(row, 1)));
 
-    public static IReadOnlyList<InvoiceRow> QueryA1MarchInvoice(SqliteConnection connection) =>
-        SqliteValues.Query(connection, EgressSql.Text(EgressSql.A1MarchInvoice), row => new InvoiceRow(
-            OptionalString(row, 0), row.GetString(1), OptionalDecimal(row, 2), OptionalDecimal(row, 3), Decimal(row, 4)));
+    public static IReadOnlyList<DailyImageCount> QueryImagesPerDay(DbConnection connection, SqlEngine engine = SqlEngine.Sqlite) =>
+        DbValues.Query(connection, EgressSql.Text(EgressSql.ImagesPerDay, engine), row => new DailyImageCount(String(row, 0), OptionalString(row, 1), Decimal(row, 2)));
 
-    public static IReadOnlyList<PlanBilling> QueryBillings(SqliteConnection connection, string sqlFile) =>
-        SqliteValues.Query(connection, EgressSql.Text(sqlFile), row => new PlanBilling(
-            OptionalString(row, 0) ?? "(no plan)", row.GetInt64(1), row.GetInt64(2), Decimal(row, 3)));
+    public static IReadOnlyList<InvoiceRow> QueryA1MarchInvoice(DbConnection connection, SqlEngine engine = SqlEngine.Sqlite) =>
+        DbValues.Query(connection, EgressSql.Text(EgressSql.A1MarchInvoice, engine), row => new InvoiceRow(
+            OptionalString(row, 0), String(row, 1), OptionalDecimal(row, 2), OptionalDecimal(row, 3), Decimal(row, 4)));
 
-    public static IReadOnlyList<ReconciliationRow> QueryReconciliation(SqliteConnection connection) =>
-        SqliteValues.Query(connection, EgressSql.Text(EgressSql.Reconciliation), row => new ReconciliationRow(
-            row.GetString(0), row.GetString(1), row.GetString(2), OptionalString(row, 3), OptionalString(row, 4),
-            Decimal(row, 5), Decimal(row, 6), Decimal(row, 7), row.GetString(8)));
+    public static IReadOnlyList<PlanBilling> QueryBillings(DbConnection connection, string sqlFile, SqlEngine engine = SqlEngine.Sqlite) =>
+        DbValues.Query(connection, EgressSql.Text(sqlFile, engine), row => new PlanBilling(
+            OptionalString(row, 0) ?? "(no plan)", Int64(row, 1), Int64(row, 2), Decimal(row, 3)));
+
+    public static IReadOnlyList<ReconciliationRow> QueryReconciliation(DbConnection connection, SqlEngine engine = SqlEngine.Sqlite) =>
+        DbValues.Query(connection, EgressSql.Text(EgressSql.Reconciliation, engine), row => new ReconciliationRow(
+            String(row, 0), String(row, 1), String(row, 2), OptionalString(row, 3), OptionalString(row, 4),
+            Decimal(row, 5), Decimal(row, 6), Decimal(row, 7), String(row, 8)));
 
     /// <summary>
     /// Null when the recreated invoice adds up (its charges sum to the product subtotals, and those to the invoice

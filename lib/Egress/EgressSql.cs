@@ -1,4 +1,5 @@
 using System.Reflection;
+using Workbook.Core;
 
 namespace Workbook.Egress;
 
@@ -35,21 +36,47 @@ public static class EgressSql
     /// <summary>One customer's usage per billable metric over a period (parameters $customer_id, $start, $end).</summary>
     public const string MeteredUsageForPeriod = "metered_usage_for_period.sql";
 
+    /// <summary>The text of one of the SQL files, exactly as in the repository.</summary>
+    public static string Text(string fileName) =>
+        TryText(Prefix + fileName) ?? throw new ArgumentException($"no embedded SQL file named {fileName}", nameof(fileName));
+
+    /// <summary>
+    /// The text <paramref name="engine"/> runs for <paramref name="fileName"/>: its own file in Sql/&lt;engine&gt;/
+    /// where the dialects differ (that file says why), else the shared one.
+    /// </summary>
+    public static string Text(string fileName, SqlEngine engine) =>
+        (engine == SqlEngine.Sqlite ? null : TryText($"{Prefix}{engine.Name()}.{fileName}")) ?? Text(fileName);
+
+    /// <summary>True when <paramref name="engine"/> has its own text of <paramref name="fileName"/>.</summary>
+    public static bool HasOwnText(string fileName, SqlEngine engine) =>
+        engine != SqlEngine.Sqlite && Assembly.GetManifestResourceInfo($"{Prefix}{engine.Name()}.{fileName}") is not null;
+
+    /// <summary>The names of the shared SQL files (lib/Egress/Sql/*.sql).</summary>
+    public static IReadOnlyList<string> FileNames => Names("");
+
+    /// <summary>The names of <paramref name="engine"/>'s own files (lib/Egress/Sql/&lt;engine&gt;/*.sql).</summary>
+    public static IReadOnlyList<string> OwnFileNames(SqlEngine engine) => Names(engine.Name() + ".");
+
+    private const string Prefix = "Workbook.Egress.Sql.";
+
     private static readonly Assembly Assembly = typeof(EgressSql).Assembly;
 
-    /// <summary>The text of one of the SQL files, exactly as in the repository.</summary>
-    public static string Text(string fileName)
+    private static string? TryText(string resource)
     {
-        using var stream = Assembly.GetManifestResourceStream("Workbook.Egress.Sql." + fileName)
-            ?? throw new ArgumentException($"no embedded SQL file named {fileName}", nameof(fileName));
+        using var stream = Assembly.GetManifestResourceStream(resource);
+        if (stream is null)
+        {
+            return null;
+        }
+
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
 
-    /// <summary>The names of all embedded SQL files.</summary>
-    public static IReadOnlyList<string> FileNames =>
+    private static List<string> Names(string folder) =>
         [.. Assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith("Workbook.Egress.Sql.", StringComparison.Ordinal))
-            .Select(name => name["Workbook.Egress.Sql.".Length..])
+            .Where(name => name.StartsWith(Prefix + folder, StringComparison.Ordinal))
+            .Select(name => name[(Prefix + folder).Length..])
+            .Where(name => name.IndexOf('.') == name.LastIndexOf('.'))
             .Order(StringComparer.Ordinal)];
 }

@@ -1,14 +1,11 @@
-using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Workbook.Core;
 
 namespace Workbook.Egress;
 
 /// <summary>
-/// Loads one exported CSV file into its table. The table's columns and their kinds come from the schema
-/// (PRAGMA table_info), so schema.sql is the one place that lists them: every column must be in the file (extra
-/// file columns are ignored), and each cell is parsed by its declared type, with errors naming file, line and column.
+/// Loads one exported CSV file into its SQLite table: the rows <see cref="ExportTableReader"/> validated, bound by
+/// position to a prepared INSERT. The table's columns and their kinds come from the schema (PRAGMA table_info),
+/// so schema.sql is the one place that lists them.
 /// </summary>
 internal static class ExportTableLoader
 {
@@ -16,153 +13,58 @@ internal static class ExportTableLoader
     public static long Load(SqliteConnection connection, string table, string path, Action<long>? bytesRead = null)
     {
         var columns = TableColumn.Read(connection, table);
-        if (!File.Exists(path))
-        {
-            throw new InputDataException(path, 0, null, "file not found");
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        using var csv = new CsvReader(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16), path);
-
-        var cells = columns.Select(c => csv.Column(c.Derivation?.SourceColumn ?? c.Name)).ToArray();
-        var key = columns.FindIndex(c => c.IsPrimaryKey);
+        using var reader = new ExportTableReader(table, path, columns);
         using var insert = new SqliteInsert(connection,
             $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})");
         using var aliasInsert = table == "customer" ? new SqliteInsert(connection, "INSERT INTO customer_ingest_alias (alias, customer_id) VALUES (?, ?)") : null;
+        var key = columns.FindIndex(c => c.IsPrimaryKey);
         long rows = 0;
-        while (csv.Read())
+        while (reader.Read())
         {
-            for (var i = 0; i < columns.Count; i++)
+            var values = reader.Values;
+            for (var i = 0; i < values.Length; i++)
             {
-                if (columns[i].Derivation is { } derivation)
+                switch (values[i])
                 {
-                    BindDerived(insert, i, csv, cells[i], derivation);
-                }
-                else
-                {
-                    BindCell(insert, i, csv, columns[i], cells[i]);
+                    case null:
+                        insert.BindNull(i);
+                        break;
+                    case long integer:
+                        insert.BindInteger(i, integer);
+                        break;
+                    case decimal real:
+                        insert.BindReal(i, (double)real);
+                        break;
+                    case DateTime utc:
+                        insert.BindText(i, ExportTimestamp.Format(utc));
+                        break;
+                    default:
+                        insert.BindText(i, (string)values[i]!);
+                        break;
                 }
             }
 
+            // The reader has refused duplicate keys already; the constraint stays as the schema's own guarantee.
             if (insert.Execute() == SqliteInsert.PrimaryKeyViolation)
             {
-                throw csv.Error(cells[key], $"duplicate {columns[key].Name} '{csv.GetString(cells[key])}': an earlier row has the same one");
+                throw new InvalidOperationException($"{table}: duplicate {columns[key].Name} '{values[key]}' reached the database");
             }
 
-            if (aliasInsert is not null)
+            foreach (var alias in reader.Aliases)
             {
-                InsertAliases(aliasInsert, csv, csv.Column("id"), csv.Column("ingest_aliases"));
+                aliasInsert!.BindText(0, alias);
+                aliasInsert.BindText(1, (string)values[key]!);
+                aliasInsert.Execute();
             }
 
-            if ((++rows & 0xFFF) == 0)
+            if ((++rows & 0xFFF) == 0 && reader.BytesRead is { } position)
             {
-                bytesRead?.Invoke(stream.Position);
+                bytesRead?.Invoke(position);
             }
         }
 
-        bytesRead?.Invoke(stream.Length);
+        bytesRead?.Invoke(new FileInfo(path).Length);
         return rows;
-    }
-
-    private static void BindCell(SqliteInsert insert, int position, CsvReader csv, TableColumn column, int index)
-    {
-        var text = csv[index];
-        if (text.IsEmpty)
-        {
-            if (column.IsRequired)
-            {
-                throw csv.Error(index, "a value is required");
-            }
-
-            insert.BindNull(position);
-            return;
-        }
-
-        switch (column.Kind)
-        {
-            case ColumnKind.Integer:
-                insert.BindInteger(position, csv.GetInt64(index));
-                break;
-            case ColumnKind.Real:
-                insert.BindReal(position, (double)csv.GetDecimal(index));
-                break;
-            case ColumnKind.Timestamp:
-                insert.BindText(position, ExportTimestamp.TryNormalize(text, out var stored)
-                    ? stored
-                    : throw csv.Error(index, $"'{text}' is not a timestamp (expected e.g. 2024-03-13 00:57:44.673000 UTC, 2024-02-29 0:00:00 or ISO-8601)"));
-                break;
-            case ColumnKind.Json:
-                EnsureJson(csv, index);
-                insert.BindText(position, text);
-                break;
-            default:
-                insert.BindText(position, text);
-                break;
-        }
-    }
-
-    private static void EnsureJson(CsvReader csv, int index)
-    {
-        try
-        {
-            using var _ = JsonDocument.Parse(csv.GetString(index));
-        }
-        catch (JsonException error)
-        {
-            throw csv.Error(index, $"not valid JSON: {error.Message}");
-        }
-    }
-
-    private static void BindDerived(SqliteInsert insert, int position, CsvReader csv, int source, Derivation derivation)
-    {
-        if (csv[source].IsEmpty)
-        {
-            insert.BindNull(position);
-            return;
-        }
-
-        try
-        {
-            insert.BindText(position, derivation.Compute(csv.GetString(source)));
-        }
-        catch (FormatException error)
-        {
-            throw csv.Error(source, error.Message);
-        }
-    }
-
-    /// <summary>customer.ingest_aliases is a JSON array of strings; each alias belongs to one customer.</summary>
-    private static void InsertAliases(SqliteInsert insert, CsvReader csv, int idIndex, int aliasesIndex)
-    {
-        if (csv[aliasesIndex].IsEmpty)
-        {
-            return;
-        }
-
-        using var aliases = JsonDocument.Parse(csv.GetString(aliasesIndex));
-        if (aliases.RootElement.ValueKind != JsonValueKind.Array)
-        {
-            throw csv.Error(aliasesIndex, "expected a JSON array of aliases");
-        }
-
-        var own = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var element in aliases.RootElement.EnumerateArray())
-        {
-            if (element.ValueKind != JsonValueKind.String || element.GetString() is not { Length: > 0 } alias)
-            {
-                throw csv.Error(aliasesIndex, "expected a JSON array of non-empty strings");
-            }
-
-            if (own.Add(alias))
-            {
-                insert.BindText(0, alias);
-                insert.BindText(1, csv[idIndex]);
-                if (insert.Execute() == SqliteInsert.PrimaryKeyViolation)
-                {
-                    throw csv.Error(aliasesIndex, $"the alias '{alias}' already belongs to another customer");
-                }
-            }
-        }
     }
 }
 
@@ -187,9 +89,19 @@ internal sealed record TableColumn(string Name, ColumnKind Kind, bool IsRequired
         [("events", "properties_json")] = new Derivation("properties", EventProperties.ToJson),
     };
 
+    private static readonly Lazy<Dictionary<string, List<TableColumn>>> Declared = new(() =>
+    {
+        using var connection = SqliteSetup.Open(EgressDatabase.InMemory);
+        SqliteSetup.Execute(connection, EgressSql.Text(EgressSql.Schema));
+        return EgressExport.Tables.ToDictionary(table => table, table => Read(connection, table), StringComparer.Ordinal);
+    });
+
+    /// <summary>The columns schema.sql declares for an exported table: what every engine's loader reads and validates.</summary>
+    public static IReadOnlyList<TableColumn> Of(string table) => Declared.Value[table];
+
     public static List<TableColumn> Read(SqliteConnection connection, string table)
     {
-        var columns = SqliteValues.Query(connection,
+        var columns = DbValues.Query(connection,
             $"SELECT name, type, \"notnull\", pk FROM pragma_table_info('{table}') ORDER BY cid",
             row => new TableColumn(
                 row.GetString(0),

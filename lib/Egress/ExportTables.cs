@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Workbook.Core;
-using static Workbook.Egress.SqliteValues;
+using static Workbook.Egress.DbValues;
 
 namespace Workbook.Egress;
 
@@ -50,7 +50,7 @@ public sealed record ExportInvoice(
 /// <summary>
 /// The one owner of the loaded export's tables outside the Part 2 questions: typed queries for everything else in
 /// the workbook that reads them (the Metronome sandbox, the customer-summary check, the invoice recomputation).
-/// SQLite numbers become decimals through <see cref="SqliteValues"/> only, timestamps through
+/// SQLite numbers become decimals through <see cref="DbValues"/> only, timestamps through
 /// <see cref="ExportTimestamp"/>, and "this amount is USD" is <see cref="CreditType.IsUsdCents"/>, decided in C#,
 /// never in SQL.
 /// </summary>
@@ -109,10 +109,10 @@ public static class ExportTables
         Query(connection, "SELECT max(timestamp) FROM events", row => Timestamp(row, 0)).Single();
 
     /// <summary>A credit type from an id and a name column; an invoice without one is in USD (cents), the API's default.</summary>
-    private static CreditType CreditTypeOf(SqliteDataReader row, int idOrdinal) =>
+    private static CreditType CreditTypeOf(System.Data.Common.DbDataReader row, int idOrdinal) =>
         OptionalString(row, idOrdinal) is { } id ? new CreditType(id, OptionalString(row, idOrdinal + 1) ?? id) : CreditType.UsdCents;
 
-    private static DateTimeOffset? Timestamp(SqliteDataReader row, int ordinal) =>
+    private static DateTimeOffset? Timestamp(System.Data.Common.DbDataReader row, int ordinal) =>
         OptionalString(row, ordinal) is { } text ? ExportTimestamp.Parse(text) : null;
 
     /// <summary>A JSON array of strings (the loader has checked it is valid JSON); empty entries are dropped.</summary>

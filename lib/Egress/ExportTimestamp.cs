@@ -25,20 +25,30 @@ public static class ExportTimestamp
 
     public static bool TryNormalize(ReadOnlySpan<char> text, out string normalized)
     {
-        if (TryParseExportSpelling(text, out var fast))
-        {
-            normalized = Format(fast);
-            return true;
-        }
-
-        if (DateTime.TryParseExact(text, Formats, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        if (TryParseUtc(text, out var value))
         {
             normalized = Format(value);
             return true;
         }
 
         normalized = "";
+        return false;
+    }
+
+    /// <summary>
+    /// The UTC instant an export timestamp names, truncated to the millisecond like the stored form, so every engine
+    /// holds the same instant (SQLite its text, PostgreSQL and DuckDB a timestamptz).
+    /// </summary>
+    public static bool TryParseUtc(ReadOnlySpan<char> text, out DateTime utc)
+    {
+        if (TryParseExportSpelling(text, out utc)
+            || DateTime.TryParseExact(text, Formats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out utc))
+        {
+            utc = DateTime.SpecifyKind(utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMillisecond)), DateTimeKind.Utc);
+            return true;
+        }
+
         return false;
     }
 

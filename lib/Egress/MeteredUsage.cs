@@ -17,7 +17,7 @@ public static class MeteredUsage
         var usage = new List<UsageQuantity>();
         while (reader.Read())
         {
-            usage.Add(new UsageQuantity(reader.GetString(0), SqliteValues.Decimal(reader, 1)));
+            usage.Add(new UsageQuantity(reader.GetString(0), DbValues.Decimal(reader, 1)));
         }
 
         return usage;

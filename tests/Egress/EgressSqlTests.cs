@@ -29,4 +29,26 @@ public class EgressSqlTests
             Assert.DoesNotMatch(@"(?<!')[$:@][A-Za-z_]", code);
         }
     }
+
+    [Theory]
+    [InlineData(SqlEngine.DuckDb)]
+    [InlineData(SqlEngine.Postgres)]
+    public void An_engine_has_its_own_file_only_beside_a_shared_one_and_says_why(SqlEngine engine)
+    {
+        var folder = Path.Combine(RepoPaths.TryFindRoot()!, "lib", "Egress", "Sql", engine.Name());
+        var onDisk = Directory.GetFiles(folder, "*.sql").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(onDisk, EgressSql.OwnFileNames(engine));
+        Assert.Contains(EgressSql.Schema, onDisk);
+        Assert.All(onDisk, file =>
+        {
+            Assert.Contains(file, EgressSql.FileNames);
+            Assert.Equal(File.ReadAllText(Path.Combine(folder, file)), EgressSql.Text(file, engine));
+            Assert.StartsWith("--", EgressSql.Text(file, engine));
+            Assert.Matches(@"(?i)^(--.*\n)*--.*(why|dialect)", EgressSql.Text(file, engine));
+        });
+        // The three questions that are one text on every engine.
+        Assert.False(EgressSql.HasOwnText(EgressSql.A1MarchInvoice, engine));
+        Assert.False(EgressSql.HasOwnText(EgressSql.BillingsByPlan, engine));
+        Assert.False(EgressSql.HasOwnText(EgressSql.Reconciliation, engine));
+    }
 }

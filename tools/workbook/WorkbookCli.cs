@@ -68,6 +68,12 @@ public static class WorkbookCli
             context.Err.WriteLine($"error: {error.Message}");
             return ExitCodes.Failed;
         }
+        catch (System.Data.Common.DbException error)
+        {
+            // The database refused (PostgreSQL unreachable, a login refused, a constraint): its own message, no stack.
+            context.Err.WriteLine($"error: the database: {error.Message}");
+            return ExitCodes.Failed;
+        }
         catch (OperationCanceledException)
         {
             context.Err.WriteLine("cancelled");

@@ -34,4 +34,4 @@ invoice_rows AS (
 )
 SELECT product, description, quantity, unit_price_usd, total_usd
 FROM invoice_rows
-ORDER BY section, product, row_order, description, sub_line_id;
+ORDER BY section, product, row_order, description NULLS FIRST, sub_line_id;

@@ -12,4 +12,4 @@ WHERE i.status = 'FINALIZED'
   AND i.start_timestamp >= '2024-03-01T00:00:00.000Z'
   AND i.start_timestamp <  '2024-04-01T00:00:00.000Z'
 GROUP BY i.plan_id, i.plan_name
-ORDER BY total_usd DESC, plan_name, i.plan_id;
+ORDER BY total_usd DESC, plan_name NULLS FIRST, i.plan_id NULLS FIRST;

@@ -40,8 +40,8 @@ compared AS (
     WHERE NOT EXISTS (SELECT 1 FROM billed b WHERE b.invoice_id = m.invoice_id AND b.billable_metric_id = m.billable_metric_id)
 )
 SELECT c.name                               AS customer_name,
-       substr(i.start_timestamp, 1, 10)     AS period_start,
-       substr(i.end_timestamp, 1, 10)       AS period_end,
+       date(i.start_timestamp)              AS period_start,
+       date(i.end_timestamp)                AS period_end,
        x.product                            AS product,
        bm.name                              AS billable_metric,
        x.billed_quantity                    AS billed_quantity,
@@ -56,4 +56,4 @@ FROM compared x
 JOIN invoice i ON i.id = x.invoice_id
 JOIN customer c ON c.id = i.customer_id
 LEFT JOIN billable_metric bm ON bm.id = x.billable_metric_id
-ORDER BY customer_name, period_start, i.id, product, billable_metric;
+ORDER BY customer_name, period_start, i.id, product NULLS FIRST, billable_metric NULLS FIRST;

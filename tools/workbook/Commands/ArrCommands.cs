@@ -29,12 +29,23 @@ internal static class ArrCommands
             HelpName = "file",
         };
 
+        var engines = new EngineOptions([EngineOptions.InMemory, SqlEngine.DuckDb.Name(), SqlEngine.Postgres.Name()], EngineOptions.InMemory,
+            "computes the rollup: the in-memory engine, or lib/Arr/Sql/rollup.sql in DuckDB or PostgreSQL (scratch tables, nothing kept)");
         var command = new Command("arr", "Fill ultimate_parent_id, arr and hierarchy_arr in accounts.csv, and print a run summary.")
         {
             accounts, subscriptions, items, asOf, output, lenient, details,
         };
+        engines.AddTo(command);
         command.SetAction(parsed =>
         {
+            var engine = engines.EngineOf(parsed);
+            var (connection, usage) = engines.Resolve(parsed, context);
+            if (usage is not null || (engine is not null && parsed.GetValue(details) is not null))
+            {
+                context.Err.WriteLine($"error: {usage ?? "--details comes from the in-memory engine: drop --engine, or --details"}");
+                return ExitCodes.Usage;
+            }
+
             var inputs = new[] { parsed.GetRequiredValue(accounts), parsed.GetRequiredValue(subscriptions), parsed.GetRequiredValue(items) };
             var outPath = parsed.GetRequiredValue(output);
             var detailsPath = parsed.GetValue(details);
@@ -48,7 +59,7 @@ internal static class ArrCommands
             ArrResult Run(IProgress<double> progress)
             {
                 var loaded = ArrInputs.Load(inputs[0], inputs[1], inputs[2], parsed.GetValue(lenient), new Scaled(progress, 0.8));
-                var rollup = ArrRollup.Compute(loaded, day);
+                var rollup = engine is { } sql ? ArrSqlRollup.Compute(loaded, day, sql, connection) : ArrRollup.Compute(loaded, day);
                 progress.Report(0.85);
                 ArrOutput.WriteAccounts(rollup, outPath);
                 if (detailsPath is not null)

@@ -29,26 +29,36 @@ internal static class EgressCommands
         };
         var database = new Option<string?>("--db")
         {
-            Description = "Also keep the loaded SQLite database in this file (written whole, then renamed into place), for the notebook or your own SQL.",
+            Description = "SQLite or DuckDB: also keep the loaded database in this file (written whole, then renamed into place), for the notebook or your own SQL.",
             HelpName = "file",
         };
 
+        var engines = new EngineOptions([.. SqlEngines.All.Select(e => e.Name())], SqlEngine.Sqlite.Name(), "loads the export and answers the questions (PostgreSQL: the load replaces the previous one, in one transaction)");
         var command = new Command("egress",
-            "Load the Metronome data export into SQLite and write the Part 2 answers as CSV: images_by_size.csv (a), a1_march_invoice.csv (b), " +
+            "Load the Metronome data export into SQLite (or DuckDB, or PostgreSQL) and write the Part 2 answers as CSV: images_by_size.csv (a), a1_march_invoice.csv (b), " +
             "billings_by_plan.csv and billings_by_plan_issued.csv (c, both readings) and reconciliation.csv (billed vs metered quantities).")
         {
             data, output, database,
         };
+        engines.AddTo(command);
         command.SetAction(parsed =>
         {
+            var engine = engines.EngineOf(parsed)!.Value;
+            var (connection, usage) = engines.Resolve(parsed, context);
+            if (usage is not null || (engine == SqlEngine.Postgres && parsed.GetValue(database) is not null))
+            {
+                context.Err.WriteLine($"error: {usage ?? "--db is for --engine sqlite or duckdb: PostgreSQL keeps the load in its database"}");
+                return ExitCodes.Usage;
+            }
+
             var folder = EgressDataFolder.Resolve(parsed.GetValue(data), context.GetEnvironmentVariable);
             var outFolder = parsed.GetRequiredValue(output);
-            var databasePath = parsed.GetValue(database) ?? EgressDatabase.InMemory;
+            var target = new EgressTarget(engine, parsed.GetValue(database), connection);
             var files = EgressExport.Locate(folder);
             var size = files.Values.Sum(path => new FileInfo(path).Length);
-            using var loaded = CliProgress.Run(context, "Loading the export", 1.0, size >= ProgressThresholdBytes,
-                progress => EgressDatabase.Load(folder, databasePath, progress));
-            var answers = EgressAnswers.Query(loaded.Connection);
+            using var loaded = CliProgress.Run(context, $"Loading the export into {engine.Name()}", 1.0, size >= ProgressThresholdBytes,
+                progress => EgressLoad.Load(folder, target, progress));
+            var answers = EgressAnswers.Query(loaded.Connection, engine);
             var written = EgressReport.Write(answers, outFolder);
             WriteSummary(context, folder, loaded, answers, written);
             return ExitCodes.Ok;
@@ -101,15 +111,15 @@ internal static class EgressCommands
         return command;
     }
 
-    private static void WriteSummary(CliContext context, string folder, EgressDatabase loaded, EgressAnswers answers, IReadOnlyList<WrittenFile> written)
+    private static void WriteSummary(CliContext context, string folder, EgressLoad loaded, EgressAnswers answers, IReadOnlyList<WrittenFile> written)
     {
         var culture = CultureInfo.InvariantCulture;
         var counts = loaded.RowCounts;
         context.Out.WriteLine(string.Create(culture,
-            $"loaded {counts["customer"]:#,##0} customers, {counts["events"]:#,##0} events and {counts["invoice"]:#,##0} invoices from {folder}"));
-        if (loaded.DatabasePath != EgressDatabase.InMemory)
+            $"loaded {counts["customer"]:#,##0} customers, {counts["events"]:#,##0} events and {counts["invoice"]:#,##0} invoices from {folder} into {loaded.Engine.Name()}"));
+        if (!loaded.InMemory)
         {
-            context.Out.WriteLine($"database: {loaded.DatabasePath}");
+            context.Out.WriteLine($"database: {loaded.Location}");
         }
 
         context.Out.WriteLine("(a) images, 10-25 March 2024: " +
