@@ -6,7 +6,7 @@ namespace Workbook.Tests;
 /// <summary>Runs an installed program (chromium, python3) to completion, capturing its output, killed after a timeout.</summary>
 public static class ExternalProgram
 {
-    public static async Task<(int Exit, string Out, string Err)> RunAsync(string executable, IEnumerable<string> arguments, TimeSpan timeout)
+    public static async Task<(int Exit, string Out, string Err)> RunAsync(string executable, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -20,8 +20,13 @@ public static class ExternalProgram
             start.ArgumentList.Add(argument);
         }
 
-        var name = Path.GetFileName(executable);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        var program = Path.GetFileName(executable);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);
@@ -32,7 +37,7 @@ public static class ExternalProgram
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{name} did not finish within {timeout.TotalSeconds} s");
+            throw new TimeoutException($"{program} did not finish within {timeout.TotalSeconds} s");
         }
 
         return (process.ExitCode, await output, await error);

@@ -23,6 +23,18 @@ if ! /usr/bin/python3 -c 'import nbconvert, nbformat' 2>/dev/null; then
   $sudo_cmd apt-get install -y python3-nbconvert || { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y python3-nbconvert; }
 fi
 
+# The notebooks are also executed by the real clients: Jupyter's own (python3-nbclient, which python3-nbconvert
+# brings) on the dotnet-interactive kernel, and `dotnet-interactive stdio` as VS Code starts it. The tool is installed
+# into the checkout, never onto the machine.
+if [ ! -x artifacts/dotnet-interactive/dotnet-interactive ]; then
+  echo "== installing the Microsoft.dotnet-interactive tool into artifacts/dotnet-interactive"
+  dotnet tool install Microsoft.dotnet-interactive --version 1.0.712001 --tool-path artifacts/dotnet-interactive
+fi
+if ! /usr/bin/python3 -c 'import nbclient' 2>/dev/null; then
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get install -y python3-nbclient || { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y python3-nbclient; }
+fi
 # Parts 2 and 3 are tested on a real PostgreSQL server: the tests initdb a throwaway cluster of their own in a
 # temporary folder (as the postgres user when run as root), on a Unix socket, and remove it afterwards.
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then

@@ -7,10 +7,10 @@ namespace Workbook.Reporting;
 // namespace, any assembly), reads its FormatterSourceType and PreferredMimeTypes properties, creates the source,
 // calls its public CreateTypeFormatters(), and uses every returned object that has a public string MimeType and a
 // public bool Format(object, TextWriter). (Formatter.TryRegisterFromConventionBasedFormatterSources in
-// dotnet/interactive.) The workbook runner's Formatters follows the same convention, so a Table or a Chart is
-// rendered by the very same code in VS Code and in `workbook notebooks run`.
+// dotnet/interactive.) VS Code, Jupyter and `workbook notebooks run` all run that engine, so a Table or a Chart
+// renders the same in each, and the library needs no reference to the engine.
 
-/// <summary>Matched by name by .NET Interactive and by <see cref="Formatters"/>; never referenced from notebooks.</summary>
+/// <summary>Matched by name by .NET Interactive; never referenced from notebooks.</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = true)]
 internal sealed class TypeFormatterSourceAttribute(Type formatterSourceType) : Attribute
 {

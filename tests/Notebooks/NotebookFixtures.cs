@@ -30,6 +30,7 @@ public static class NotebookFixtures
             File.Copy(file, Path.Combine(into, Path.GetFileName(file)), overwrite: true);
         }
 
+        AddPackageSource(into);
         return into;
     }
 
@@ -37,7 +38,7 @@ public static class NotebookFixtures
     public static Task<CliRunner.Result> RunAsync(string outFolder, IEnumerable<string> notebooks, params string[] extra) =>
         CliRunner.RunAsync(["notebooks", "run", .. notebooks, "--out", outFolder, .. extra]);
 
-    public static JsonObject Json(string path) => Notebook.Load(path).Root;
+    public static JsonObject Json(string path) => JsonNode.Parse(File.ReadAllText(path))!.AsObject();
 
     public static List<JsonObject> CodeCells(JsonObject notebook) =>
         notebook["cells"]!.AsArray().OfType<JsonObject>().Where(c => c["cell_type"]!.GetValue<string>() == "code").ToList();
@@ -49,6 +50,12 @@ public static class NotebookFixtures
 
     /// <summary>The text of one MIME entry of a display_data output.</summary>
     public static string Data(JsonObject output, string mimeType) => NotebookJson.Text(output["data"]![mimeType]);
+
+    /// <summary>A NuGet.config that makes the workbook's package (the build's artifacts/notebook-feed) restorable from <paramref name="folder"/>.</summary>
+    public static void AddPackageSource(string folder) =>
+        File.WriteAllText(Path.Combine(folder, "NuGet.config"), $"""
+            <configuration><packageSources><add key="revops-workbook" value="{Path.Combine(RepoPaths.TryFindRoot()!, "artifacts", "notebook-feed")}" /></packageSources></configuration>
+            """);
 
     /// <summary>A notebook in Polyglot's shape with C# cells (or kernel-prefixed "sql-x:" sources), for tests that need their own.</summary>
     public static string Write(string folder, string name, params string[] sources)

@@ -44,56 +44,29 @@ public class NotebookJsonTests
     }
 
     [Theory]
-    [InlineData("features.ipynb")]
-    [InlineData("errors.ipynb")]
-    public void A_notebook_in_vscode_form_is_written_back_byte_for_byte(string fixture)
+    [InlineData("01-customer-summary.ipynb")]
+    [InlineData("02-egress-sql.ipynb")]
+    [InlineData("03-arr-rollup.ipynb")]
+    public void A_committed_notebook_read_into_the_engines_document_model_is_written_back_byte_for_byte(string name)
     {
-        var path = Path.Combine(NotebookFixtures.Folder, fixture);
+        var path = Path.Combine(RepoPaths.TryFindRoot()!, "notebooks", name);
 
-        Assert.Equal(File.ReadAllText(path), Notebook.Load(path).ToJson());
+        Assert.Equal(File.ReadAllText(path), NotebookFile.Load(path).ToJson());
     }
 
     [Fact]
     public void Source_given_as_one_string_is_written_as_a_line_array()
     {
-        var notebook = Notebook.Parse("{\"cells\":[{\"cell_type\":\"markdown\",\"metadata\":{},\"source\":\"# T\\nbody\"}],\"metadata\":{},\"nbformat\":4,\"nbformat_minor\":5}", "n.ipynb");
+        var notebook = NotebookFile.Parse("{\"cells\":[{\"cell_type\":\"markdown\",\"metadata\":{},\"source\":\"# T\\nbody\"}],\"metadata\":{},\"nbformat\":4,\"nbformat_minor\":5}", "n.ipynb");
 
         Assert.Contains("\"source\": [\n    \"# T\\n\",\n    \"body\"\n   ]", notebook.ToJson());
         Assert.Equal("T", notebook.Title);
     }
 
     [Fact]
-    public void Kernel_of_a_cell_prefers_polyglot_metadata_then_the_legacy_key_then_the_notebook_default()
-    {
-        var notebook = Notebook.Parse("""
-            {"cells": [
-              {"cell_type": "code", "metadata": {"dotnet_interactive": {"language": "sql-old"}, "polyglot_notebook": {"kernelName": "sql-new"}}, "source": ""},
-              {"cell_type": "code", "metadata": {"dotnet_interactive": {"language": "sql-old"}}, "source": ""},
-              {"cell_type": "code", "metadata": {}, "source": ""}
-            ],
-            "metadata": {"kernelspec": {"name": ".net-fsharp"}}}
-            """, "k.ipynb");
-
-        Assert.Equal(["sql-new", "sql-old", null], notebook.Cells.Select(c => c.KernelName));
-        Assert.Equal("fsharp", notebook.DefaultKernelName);
-    }
-
-    [Fact]
-    public void Declaring_a_kernel_adds_it_once()
-    {
-        var notebook = Notebook.Parse("{\"cells\":[],\"metadata\":{}}", "d.ipynb");
-
-        notebook.DeclareKernel("sql-x", "SQLite");
-        notebook.DeclareKernel("sql-x", "SQLite");
-
-        var items = notebook.Root["metadata"]!["polyglot_notebook"]!["kernelInfo"]!["items"]!.AsArray();
-        Assert.Equal("{\"aliases\":[],\"languageName\":\"SQLite\",\"name\":\"sql-x\"}", Assert.Single(items)!.ToJsonString());
-    }
-
-    [Fact]
     public void Bad_json_names_the_file_and_line()
     {
-        var error = Assert.Throws<InputDataException>(() => Notebook.Parse("{\n \"cells\": [\n  }\n", "bad.ipynb"));
+        var error = Assert.Throws<InputDataException>(() => NotebookFile.Parse("{\n \"cells\": [\n  }\n", "bad.ipynb"));
 
         Assert.Equal("bad.ipynb", error.File);
         Assert.Equal(3, error.Line);
@@ -103,7 +76,7 @@ public class NotebookJsonTests
     [Fact]
     public void A_cell_without_a_type_names_the_cell()
     {
-        var error = Assert.Throws<InputDataException>(() => Notebook.Parse("{\"cells\": [{\"cell_type\": \"code\"}, {\"source\": []}]}", "c.ipynb"));
+        var error = Assert.Throws<InputDataException>(() => NotebookFile.Parse("{\"cells\": [{\"cell_type\": \"code\"}, {\"source\": []}]}", "c.ipynb"));
 
         Assert.Equal("cells[1]", error.Field);
     }

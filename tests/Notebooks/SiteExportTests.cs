@@ -53,7 +53,7 @@ public class SiteExportTests(ExportedSite site) : IClassFixture<ExportedSite>
         Assert.Contains("<span class=\"count\">[1]</span><span class=\"kernel\">C#</span>", page);
         Assert.Equal(2, Regex.Count(page, "<span class=\"kernel\">SQL · sql-shop</span>")); // by metadata, and by a #!sql-shop first line
         Assert.Contains("<section class=\"cell code\" id=\"cell-a0000007\">", page);
-        Assert.Contains("<pre class=\"source\"><code>#r &quot;../../../artifacts/bin/Workbook.Library/debug/Workbook.Library.dll&quot;", page);
+        Assert.Contains("<pre class=\"source\"><code>#r &quot;nuget: RevOpsWorkbook.Local, 1.0.0-local&quot;", page);
         Assert.Contains("<td align=\"right\">$12,345.68</td>", page);
         Assert.Contains("<div class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\"", page);
         Assert.Contains("<pre class=\"output stream stderr\">a warning on stderr\n</pre>", page);

@@ -1,6 +1,7 @@
 using Workbook.Core;
 using Workbook.Egress;
-using Workbook.Notebooks.Model;
+using System.Text.Json.Nodes;
+using static Workbook.Tests.Notebooks.NotebookFixtures;
 
 namespace Workbook.Tests.Notebooks;
 
@@ -16,7 +17,13 @@ public class WorkbookNotebookTests
 
     public static TheoryData<string> Names => new(NotebookNames);
 
-    private static Notebook Load(string name) => Notebook.Load(Path.Combine(Folder, name));
+    private static JsonObject Load(string name) => Json(Path.Combine(Folder, name));
+
+    private static List<JsonObject> Cells(JsonObject notebook) => notebook["cells"]!.AsArray().OfType<JsonObject>().ToList();
+
+    private static string Source(JsonObject cell) => string.Concat(cell["source"]!.AsArray().Select(l => l!.GetValue<string>()));
+
+    private static string? KernelName(JsonObject cell) => cell["metadata"]?["polyglot_notebook"]?["kernelName"]?.GetValue<string>();
 
     [Fact]
     public void The_workbook_has_exactly_the_three_notebooks() =>
@@ -27,42 +34,47 @@ public class WorkbookNotebookTests
     public void Every_notebook_is_a_polyglot_notebook_with_ids_and_kernel_metadata_on_every_code_cell(string name)
     {
         var notebook = Load(name);
-        Assert.Equal(".net-csharp", notebook.Root["metadata"]!["kernelspec"]!["name"]!.GetValue<string>());
-        Assert.Equal("csharp", notebook.DefaultKernelName);
-        Assert.Equal(4, notebook.Root["nbformat"]!.GetValue<int>());
-        Assert.Equal(5, notebook.Root["nbformat_minor"]!.GetValue<int>());
-        Assert.All(notebook.Cells, cell => Assert.Matches("^[a-zA-Z0-9-_]{1,64}$", cell.Id));
-        Assert.Equal(notebook.Cells.Count, notebook.Cells.Select(c => c.Id).Distinct().Count());
-        Assert.All(notebook.Cells.Where(c => c.IsCode), cell => Assert.NotNull(cell.Json["metadata"]!["polyglot_notebook"]?["kernelName"]));
+        Assert.Equal(".net-csharp", notebook["metadata"]!["kernelspec"]!["name"]!.GetValue<string>());
+        Assert.Equal("csharp", notebook["metadata"]!["polyglot_notebook"]!["kernelInfo"]!["defaultKernelName"]!.GetValue<string>());
+        Assert.Equal(4, notebook["nbformat"]!.GetValue<int>());
+        Assert.Equal(5, notebook["nbformat_minor"]!.GetValue<int>());
+        var ids = Cells(notebook).Select(c => c["id"]!.GetValue<string>()).ToList();
+        Assert.All(ids, id => Assert.Matches("^[a-zA-Z0-9-_]{1,64}$", id));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(CodeCells(notebook), cell => Assert.NotNull(KernelName(cell)));
     }
 
     [Theory]
     [MemberData(nameof(Names))]
     public void Every_notebook_was_run_whole_without_an_error_output(string name)
     {
-        var code = Load(name).Cells.Where(c => c.IsCode).ToList();
-        Assert.Equal(Enumerable.Range(1, code.Count), code.Select(c => c.ExecutionCount ?? 0));
-        Assert.DoesNotContain(code.SelectMany(c => c.Outputs), output => output!["output_type"]!.GetValue<string>() == "error");
+        var code = CodeCells(Load(name));
+        Assert.Equal(Enumerable.Range(1, code.Count), code.Select(c => c["execution_count"]!.GetValue<int>()));
+        Assert.DoesNotContain(code.SelectMany(Outputs), output => output["output_type"]!.GetValue<string>() == "error");
     }
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void Parameters_sit_in_one_cell_near_the_top_and_the_first_code_cell_references_the_library(string name)
+    public void Parameters_sit_in_one_cell_near_the_top_and_the_first_code_cell_references_the_library_as_a_package(string name)
     {
-        var code = Load(name).Cells.Where(c => c.IsCode).ToList();
-        Assert.Contains("Workbook.Library.dll", code[0].Source);
-        Assert.Equal("parameters", code[1].Id);
+        var code = CodeCells(Load(name));
+        Assert.StartsWith("#r \"nuget: RevOpsWorkbook.Local, 1.0.0-local\"\n", Source(code[0]));
+        Assert.DoesNotContain(".dll", Source(code[0]));
+        Assert.Equal("parameters", code[1]["id"]!.GetValue<string>());
     }
 
     [Fact]
     public void Every_sql_cell_of_the_egress_notebook_is_the_text_of_a_library_sql_file()
     {
-        var sqlCells = Load("02-egress-sql.ipynb").Cells.Where(c => c.KernelName == "sql-egress").ToList();
+        var sqlCells = Cells(Load("02-egress-sql.ipynb")).Where(c => KernelName(c) == "sql-egress").ToList();
         var files = EgressSql.FileNames.ToDictionary(f => f, EgressSql.Text);
 
+        // Each cell is a kernel selector line, which Jupyter needs (its clients send no cell metadata to the kernel), then
+        // exactly the text of its .sql file.
+        Assert.All(sqlCells, cell => Assert.StartsWith("#!sql-egress\n", Source(cell)));
         Assert.Equal(
             [EgressSql.ImagesBySize, EgressSql.A1MarchInvoice, EgressSql.BillingsByPlan, EgressSql.BillingsByPlanIssued, EgressSql.Reconciliation],
-            sqlCells.Select(cell => files.Single(f => f.Value.TrimEnd('\n') == cell.Source.TrimEnd('\n')).Key));
+            sqlCells.Select(cell => files.Single(f => f.Value.TrimEnd('\n') == Source(cell)["#!sql-egress\n".Length..].TrimEnd('\n')).Key));
     }
 
     [Fact]

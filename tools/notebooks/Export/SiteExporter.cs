@@ -1,9 +1,8 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Markdig;
+using Microsoft.DotNet.Interactive.Documents;
 using Workbook.Core;
 using Workbook.Notebooks.Model;
-using Workbook.Notebooks.Running;
 using Workbook.Reporting;
 
 namespace Workbook.Notebooks.Export;
@@ -23,7 +22,7 @@ public static class SiteExporter
     /// <summary>Exports the notebooks (in the order given) into <paramref name="outputFolder"/>; returns the files written.</summary>
     public static IReadOnlyList<string> Export(IReadOnlyList<string> notebookPaths, string outputFolder)
     {
-        var notebooks = notebookPaths.Select(Notebook.Load).ToList();
+        var notebooks = notebookPaths.Select(NotebookFile.Load).ToList();
         var pages = notebooks.Select(n => Path.GetFileNameWithoutExtension(n.Path) + ".html").ToList();
         var duplicate = pages.GroupBy(p => p, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -48,15 +47,15 @@ public static class SiteExporter
         return written;
     }
 
-    internal static string IndexPage(IReadOnlyList<Notebook> notebooks, IReadOnlyList<string> pages)
+    internal static string IndexPage(IReadOnlyList<NotebookFile> notebooks, IReadOnlyList<string> pages)
     {
         var body = new StringBuilder();
         body.Append("<h1>Revenue-operations workbook</h1>\n<p>The notebooks, with the outputs stored in them. No network needed.</p>\n<ol class=\"notebooks\">\n");
         for (var i = 0; i < notebooks.Count; i++)
         {
             var notebook = notebooks[i];
-            var code = notebook.Cells.Count(c => c.IsCode);
-            var errors = notebook.Cells.Count(c => c.IsCode && c.Outputs.OfType<JsonObject>().Any(IsError));
+            var code = notebook.CodeCells.Count();
+            var errors = notebook.CodeCells.Count(c => c.Outputs.OfType<ErrorElement>().Any());
             body.Append($"<li><a href=\"{Escape.Html(pages[i])}\">{Escape.Html(notebook.Title)}</a> <span class=\"file\">{Escape.Html(Path.GetFileName(notebook.Path))}</span> ")
                 .Append($"<span class=\"meta\">{code} code cells</span>")
                 .Append(errors > 0 ? $" <span class=\"{ErrorClass}-count\">{errors} with errors</span>" : "")
@@ -67,7 +66,7 @@ public static class SiteExporter
         return Page("Revenue-operations workbook", "index", body.ToString());
     }
 
-    internal static string NotebookPage(Notebook notebook, (string Page, string Title)? previous, (string Page, string Title)? next)
+    internal static string NotebookPage(NotebookFile notebook, (string Page, string Title)? previous, (string Page, string Title)? next)
     {
         var body = new StringBuilder();
         body.Append("<nav><a href=\"index.html\">All notebooks</a>");
@@ -82,31 +81,28 @@ public static class SiteExporter
         }
 
         body.Append($"<span class=\"file\">{Escape.Html(Path.GetFileName(notebook.Path))}</span></nav>\n");
-        var aliases = notebook.KernelAliases;
-        foreach (var cell in notebook.Cells)
+        foreach (var cell in notebook.Document.Elements)
         {
-            if (cell.IsMarkdown)
+            if (!NotebookFile.IsCode(cell))
             {
-                body.Append($"<section class=\"cell markdown\"{Anchor(cell)}>\n").Append(Markdig.Markdown.ToHtml(cell.Source, Markdown)).Append("</section>\n");
+                body.Append($"<section class=\"cell markdown\"{Anchor(cell)}>\n").Append(Markdig.Markdown.ToHtml(cell.Contents, Markdown)).Append("</section>\n");
             }
-            else if (cell.IsCode)
+            else
             {
-                // The kernel the cell's first lines run on: its metadata, unless a "#!sql-x" first line says otherwise.
-                var kernel = cell.KernelName ?? notebook.DefaultKernelName;
-                CodeCell(body, cell, CellSegments.Split(cell.Source, kernel, aliases).FirstOrDefault()?.Kernel ?? CellSegments.Canonical(kernel, aliases) ?? kernel);
+                CodeCell(body, cell, FirstLineKernel(cell.Contents) ?? cell.KernelName ?? notebook.DefaultKernelName);
             }
         }
 
         return Page(notebook.Title, "notebook", body.ToString());
     }
 
-    private static void CodeCell(StringBuilder body, NotebookCell cell, string kernel)
+    private static void CodeCell(StringBuilder body, InteractiveDocumentElement cell, string kernel)
     {
-        var count = cell.ExecutionCount is { } n ? $"[{n}]" : "[ ]";
+        var count = cell.ExecutionOrder > 0 ? $"[{cell.ExecutionOrder}]" : "[ ]";
         body.Append($"<section class=\"cell code\"{Anchor(cell)}>\n<div class=\"cell-head\">")
             .Append($"<span class=\"count\">{count}</span><span class=\"kernel\">{Escape.Html(KernelLabel(kernel))}</span></div>\n")
-            .Append($"<pre class=\"source\"><code>{Escape.Html(cell.Source)}</code></pre>\n");
-        var outputs = cell.Outputs.OfType<JsonObject>().ToList();
+            .Append($"<pre class=\"source\"><code>{Escape.Html(cell.Contents)}</code></pre>\n");
+        var outputs = cell.Outputs;
         if (outputs.Count > 0)
         {
             body.Append("<div class=\"outputs\">\n");
@@ -121,30 +117,31 @@ public static class SiteExporter
         body.Append("</section>\n");
     }
 
-    private static void Output(StringBuilder body, JsonObject output)
+    private static void Output(StringBuilder body, InteractiveDocumentOutputElement output)
     {
-        switch (output["output_type"]?.GetValue<string>())
+        switch (output)
         {
-            case "stream":
-                var name = output["name"]?.GetValue<string>() == "stderr" ? "stderr" : "stdout";
-                body.Append($"<pre class=\"output stream {name}\">{Escape.Html(NotebookJson.Text(output["text"]))}</pre>\n");
+            case TextElement stream:
+                var name = stream.Name == "stderr" ? "stderr" : "stdout";
+                body.Append($"<pre class=\"output stream {name}\">{Escape.Html(stream.Text)}</pre>\n");
                 break;
-            case "error":
-                var text = output["traceback"] is JsonArray { Count: > 0 } traceback
-                    ? string.Join("\n", traceback.Select(t => t?.GetValue<string>() ?? ""))
-                    : NotebookJson.Text(output["evalue"]);
-                body.Append($"<div class=\"output {ErrorClass}\"><strong>{Escape.Html(NotebookJson.Text(output["ename"]))}</strong><pre>{Escape.Html(text)}</pre></div>\n");
+            case ErrorElement error:
+                var text = error.StackTrace is { Length: > 0 } traceback ? string.Join("\n", traceback) : error.ErrorValue;
+                body.Append($"<div class=\"output {ErrorClass}\"><strong>{Escape.Html(error.ErrorName)}</strong><pre>{Escape.Html(text)}</pre></div>\n");
                 break;
-            case "display_data" or "execute_result":
-                body.Append("<div class=\"output display\">").Append(Rich(output["data"] as JsonObject ?? [])).Append("</div>\n");
+            case DisplayElement display:
+                body.Append("<div class=\"output display\">").Append(Rich(display.Data)).Append("</div>\n");
+                break;
+            case ReturnValueElement result:
+                body.Append("<div class=\"output display\">").Append(Rich(result.Data)).Append("</div>\n");
                 break;
         }
     }
 
     /// <summary>The richest entry of a display, as Jupyter front ends choose: SVG, HTML, Markdown, images, then text.</summary>
-    private static string Rich(JsonObject data)
+    private static string Rich(IDictionary<string, object> data)
     {
-        string? Text(string mime) => data.ContainsKey(mime) ? NotebookJson.Text(data[mime]) : null;
+        string? Text(string mime) => data.TryGetValue(mime, out var value) ? DataText(value) : null;
 
         if (Text(MimeTypes.Svg) is { } svg)
         {
@@ -169,14 +166,33 @@ public static class SiteExporter
             }
         }
 
-        var plain = Text(MimeTypes.PlainText) ?? Text(MimeTypes.Csv) ?? data.Select(p => p.Value?.ToJsonString()).FirstOrDefault() ?? "";
+        var plain = Text(MimeTypes.PlainText) ?? Text(MimeTypes.Csv) ?? data.Select(p => DataText(p.Value)).FirstOrDefault() ?? "";
         return $"<pre>{Escape.Html(plain)}</pre>";
     }
 
-    /// <summary>Cells are linkable by their notebook id (page.html#cell-8d3e4b21), for presenting them one by one.</summary>
-    private static string Anchor(NotebookCell cell) => cell.Id is { } id ? $" id=\"cell-{Escape.Html(id)}\"" : "";
+    /// <summary>The kernel a "#!sql-x" or "#!csharp" first line switches the cell to, as the engine does.</summary>
+    private static string? FirstLineKernel(string source)
+    {
+        var first = source.Split('\n', 2)[0].Trim();
+        return first switch
+        {
+            "#!csharp" or "#!c#" or "#!C#" => "csharp",
+            _ when first.StartsWith("#!sql-", StringComparison.Ordinal) && !first.Contains(' ', StringComparison.Ordinal) => first[2..],
+            _ => null,
+        };
+    }
 
-    private static bool IsError(JsonObject output) => output["output_type"]?.GetValue<string>() == "error";
+    /// <summary>Cells are linkable by their notebook id (page.html#cell-8d3e4b21), for presenting them one by one.</summary>
+    private static string Anchor(InteractiveDocumentElement cell) => cell.Id is { } id ? $" id=\"cell-{Escape.Html(id)}\"" : "";
+
+    /// <summary>A MIME entry as read from the file: a string, or the lines nbformat stores it as.</summary>
+    private static string DataText(object? value) => value switch
+    {
+        null => "",
+        string text => text,
+        IEnumerable<object> lines => string.Concat(lines.Select(l => l?.ToString())),
+        _ => value.ToString() ?? "",
+    };
 
     private static string KernelLabel(string kernel) => kernel switch
     {

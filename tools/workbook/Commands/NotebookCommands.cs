@@ -51,7 +51,7 @@ internal static class NotebookCommands
             HelpName = "SECONDS",
         };
 
-        var run = new Command("run", "Execute notebooks cell by cell (C#, and SQL on #!connect sqlite kernels) and store their outputs. "
+        var run = new Command("run", "Execute notebooks cell by cell on the .NET Interactive engine (hosted in-process, as VS Code runs it) and store their outputs. "
             + "Exit code 1 when any cell produced an error output.");
         run.Arguments.Add(paths);
         run.Options.Add(inPlace);
@@ -122,30 +122,25 @@ internal static class NotebookCommands
             }
         }
 
-        var notebooks = files.Select(Notebook.Load).ToList();
-        var totalCells = notebooks.Sum(n => n.Cells.Count(c => c.IsCode));
-        return await CliProgress.RunAsync(context, "Running notebooks", totalCells, show: true, async progress =>
+        var notebooks = files.Select(NotebookFile.Load).ToList();
+        // No progress bar: while a cell runs, the engine captures the process's console into the cell's outputs, so
+        // anything the CLI drew there would land in the notebook. One line per notebook once it has run.
+        var succeeded = true;
+        for (var i = 0; i < notebooks.Count; i++)
         {
-            var succeeded = true;
-            var cellsBefore = 0;
-            for (var i = 0; i < notebooks.Count; i++)
+            var result = await NotebookRunner.RunAsync(notebooks[i], options, null, cancellationToken);
+            AtomicFile.WriteAllText(targets[i], result.Notebook.ToJson());
+            var notRun = result.CellsNotRun > 0 ? $", {result.CellsNotRun} not run" : "";
+            context.Out.WriteLine($"{Display(files[i])}: {result.CellsRun} code cells run, {result.Failures.Count} with errors{notRun} -> {Display(targets[i])}");
+            foreach (var failure in result.Failures)
             {
-                var offset = cellsBefore;
-                var result = await NotebookRunner.RunAsync(notebooks[i], options, done => progress.Report(offset + done), cancellationToken);
-                cellsBefore += notebooks[i].Cells.Count(c => c.IsCode);
-                AtomicFile.WriteAllText(targets[i], result.Notebook.ToJson());
-                var notRun = result.CellsNotRun > 0 ? $", {result.CellsNotRun} not run" : "";
-                context.Out.WriteLine($"{Display(files[i])}: {result.CellsRun} code cells run, {result.Failures.Count} with errors{notRun} -> {Display(targets[i])}");
-                foreach (var failure in result.Failures)
-                {
-                    context.Err.WriteLine($"error: {Display(files[i])}: {failure.Cell}: {failure.Message}");
-                }
-
-                succeeded &= result.Succeeded;
+                context.Err.WriteLine($"error: {Display(files[i])}: {failure.Cell}: {failure.Message}");
             }
 
-            return succeeded;
-        });
+            succeeded &= result.Succeeded;
+        }
+
+        return succeeded;
     }
 
     /// <summary>The notebooks named, or the repository's notebooks/*.ipynb in name order.</summary>
