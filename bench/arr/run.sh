@@ -4,17 +4,19 @@
 # quotes, a byte-order mark, CRLF line ends, a 3,000-deep chain, a parent cycle and ~1.4% bad items (end before
 # start), so `workbook arr` runs with --lenient, as a user would on such files.
 #
-#   bench/arr/run.sh [--runs N] [--large-runs N] [--skip-large] [--sqlite] [--generator-25m] [--max-load L]
+#   bench/arr/run.sh [--runs N] [--large-runs N] [--skip-large] [--skip-r2r] [--sqlite] [--generator-25m] [--max-load L]
 #
 # Each measurement is one whole process (start, three CSVs in, CSV out) timed by /usr/bin/time: the median,
-# minimum and maximum wall time and the median peak RSS of the runs are reported. Peers, in the same run:
+# minimum and maximum wall time, the median CPU time (user + system, steadier than wall time when the machine is
+# shared) and the median peak RSS of the runs are reported. Peers, in the same run:
 #   pandas  bench/arr/arr_pandas.py (Debian's python3-pandas, installed here if missing), as many runs as workbook
 #   sqlite  bench/arr/arr_sqlite.sql run by the sqlite3 command-line tool (with --sqlite; one run)
 # Before timing, the 250k outputs of the peers are compared with workbook's on every row (compare.py), and
 # the workbook builds' outputs with each other byte for byte.
 # The workbook executable three ways: the Release build (compiled at run time), a ReadyToRun publish, and a
 # self-contained composite ReadyToRun publish (the framework and the workbook precompiled together, so
-# nothing is left to compile at start and code inlines across assemblies; about 4 minutes to publish).
+# nothing is left to compile at start and code inlines across assemblies; about 4 minutes to publish). --skip-r2r
+# leaves out the plain ReadyToRun publish (the two others are the ones the targets name).
 # Timing waits (up to 30 minutes) for the 1-minute load average to fall below --max-load (default 0.7): the
 # machine is shared. Data and outputs go to bench/data/ (git-ignored). Results print as markdown (also
 # bench/data/arr-results.md).
@@ -27,6 +29,7 @@ cd "$root"
 runs=7
 large_runs=3
 skip_large=false
+skip_r2r=false
 with_sqlite=false
 generator_25m=false
 max_load=0.7
@@ -35,6 +38,7 @@ while [ $# -gt 0 ]; do
     --runs) runs="$2"; shift 2 ;;
     --large-runs) large_runs="$2"; shift 2 ;;
     --skip-large) skip_large=true; shift ;;
+    --skip-r2r) skip_r2r=true; shift ;;
     --sqlite) with_sqlite=true; shift ;;
     --generator-25m) generator_25m=true; shift ;;
     --max-load) max_load="$2"; shift 2 ;;
@@ -78,7 +82,8 @@ publish() {
     echo "$name did not publish here; not timed" >&2
   fi
 }
-r2r=$(publish publish-r2r --self-contained false -p:PublishReadyToRunComposite=false)
+r2r=""
+$skip_r2r || r2r=$(publish publish-r2r --self-contained false -p:PublishReadyToRunComposite=false)
 composite=$(publish publish-r2r-composite --self-contained true -p:PublishReadyToRunComposite=true)
 # The builds timed, fastest expected last; ratios are to the last one.
 builds=("Release build (JIT)|$workbook")
@@ -97,32 +102,35 @@ generate 250000
 $skip_large || generate 2500000
 
 # --- measuring -----------------------------------------------------------------------------------------------
-# measure LABEL RUNS command... : runs the command RUNS times; prints "median_wall min_wall max_wall median_peak_MB".
+# measure LABEL RUNS command... : runs the command RUNS times; prints "median_wall min_wall max_wall median_peak_MB
+# median_cpu min_cpu max_cpu".
 measure() {
   local label="$1" count="$2"; shift 2
   local times="$data/times.txt"
   : > "$times"
   for _ in $(seq "$count"); do
-    /usr/bin/time -f "%e %M" -o "$data/one.time" "$@" >/dev/null 2>"$data/stderr.txt" || { cat "$data/stderr.txt" >&2; return 1; }
+    /usr/bin/time -f "%e %M %U %S" -o "$data/one.time" "$@" >/dev/null 2>"$data/stderr.txt" || { cat "$data/stderr.txt" >&2; return 1; }
     cat "$data/one.time" >> "$times"
   done
   "$python" - "$times" "$label" "$count" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
 walls = [float(r[0]) for r in rows]
+cpus = [float(r[2]) + float(r[3]) for r in rows]
 peak = statistics.median(int(r[1]) for r in rows) / 1024
-print(f"{statistics.median(walls):.3f} {min(walls):.3f} {max(walls):.3f} {peak:.0f}")
+print(f"{statistics.median(walls):.3f} {min(walls):.3f} {max(walls):.3f} {peak:.0f} {statistics.median(cpus):.2f} {min(cpus):.2f} {max(cpus):.2f}")
 PY
 }
 
-# summarize FILE: "median min max peak_MB" of the "wall peak_KB" lines in FILE.
+# summarize FILE: "median min max peak_MB cpu_median cpu_min cpu_max" of the "wall peak_KB user sys" lines in FILE.
 summarize() {
   "$python" - "$1" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
 walls = [float(r[0]) for r in rows]
+cpus = [float(r[2]) + float(r[3]) for r in rows]
 peak = statistics.median(int(r[1]) for r in rows) / 1024
-print(f"{statistics.median(walls):.3f} {min(walls):.3f} {max(walls):.3f} {peak:.0f}")
+print(f"{statistics.median(walls):.3f} {min(walls):.3f} {max(walls):.3f} {peak:.0f} {statistics.median(cpus):.2f} {min(cpus):.2f} {max(cpus):.2f}")
 PY
 }
 
@@ -174,16 +182,17 @@ say "- $builds_agree"
 say ""
 
 # --- timings ---------------------------------------------------------------------------------------------------
-say "## Timings (whole process; median, minimum and maximum wall time of N runs; median peak RSS)"
+say "## Timings (whole process; median, minimum and maximum wall time of N runs; median peak RSS; CPU time = user + system)"
 say ""
-say "| accounts | program | runs | median wall s | min | max | median peak MB | pandas median ÷ this median |"
-say "|---:|---|---:|---:|---:|---:|---:|---:|"
-row() { # accounts program runs "median min max peak" pandas_median
-  local n="$1" name="$2" count="$3" result="$4" pandas="$5"
-  local median low high peak ratio
-  read -r median low high peak <<< "$result"
+say "| accounts | program | runs | median wall s | min | max | median peak MB | pandas median ÷ this median | median CPU s (min-max) | pandas CPU ÷ this CPU |"
+say "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+row() { # accounts program runs "median min max peak cpu cpu_min cpu_max" pandas_median pandas_cpu
+  local n="$1" name="$2" count="$3" result="$4" pandas="$5" pandas_cpu="${6:-0}"
+  local median low high peak cpu cpu_low cpu_high ratio cpu_ratio
+  read -r median low high peak cpu cpu_low cpu_high <<< "$result"
   ratio=$("$python" -c "print(f'{$pandas / $median:.1f}×' if $median > 0 else '')")
-  say "| $n | $name | $count | $median | $low | $high | $peak | $ratio |"
+  cpu_ratio=$("$python" -c "print(f'{$pandas_cpu / $cpu:.1f}×' if $cpu > 0 and $pandas_cpu > 0 else '')")
+  say "| $n | $name | $count | $median | $low | $high | $peak | $ratio | $cpu ($cpu_low-$cpu_high) | $cpu_ratio |"
 }
 
 loads=()
@@ -197,22 +206,23 @@ for n in 250000 2500000; do
   : > "$data/times-pandas.txt"
   for round in $(seq "$count"); do
     for k in "${!builds[@]}"; do
-      /usr/bin/time -f "%e %M" -o "$data/one.time" ${builds[$k]#*|} $(workbook_args "$dir") >/dev/null 2>"$data/stderr.txt" || { cat "$data/stderr.txt" >&2; exit 1; }
+      /usr/bin/time -f "%e %M %U %S" -o "$data/one.time" ${builds[$k]#*|} $(workbook_args "$dir") >/dev/null 2>"$data/stderr.txt" || { cat "$data/stderr.txt" >&2; exit 1; }
       cat "$data/one.time" >> "$data/times-$k.txt"
     done
     if [ "$round" -le "$peer_count" ]; then
-      /usr/bin/time -f "%e %M" -o "$data/one.time" "$python" $(pandas_args "$dir") >/dev/null
+      /usr/bin/time -f "%e %M %U %S" -o "$data/one.time" "$python" $(pandas_args "$dir") >/dev/null
       cat "$data/one.time" >> "$data/times-pandas.txt"
     fi
   done
   pandas_result=$(summarize "$data/times-pandas.txt")
   pandas_median=${pandas_result%% *}
+  pandas_cpu=$(echo "$pandas_result" | cut -d' ' -f5)
   for k in "${!builds[@]}"; do
-    row "$n" "workbook arr, ${builds[$k]%%|*}" "$count" "$(summarize "$data/times-$k.txt")" "$pandas_median"
+    row "$n" "workbook arr, ${builds[$k]%%|*}" "$count" "$(summarize "$data/times-$k.txt")" "$pandas_median" "$pandas_cpu"
   done
-  row "$n" "pandas peer" "$peer_count" "$pandas_result" "$pandas_median"
+  row "$n" "pandas peer" "$peer_count" "$pandas_result" "$pandas_median" "$pandas_cpu"
   if $with_sqlite && [ "$n" = 250000 ]; then
-    row "$n" "sqlite3 recursive-CTE peer" 1 "$(measure sqlite 1 sh -c "$(sqlite_command "$dir")")" "$pandas_median"
+    row "$n" "sqlite3 recursive-CTE peer" 1 "$(measure sqlite 1 sh -c "$(sqlite_command "$dir")")" "$pandas_median" "$pandas_cpu"
   fi
   loads+=("after the $n rows: $(cut -d' ' -f1-3 /proc/loadavg)")
 done
@@ -227,7 +237,7 @@ if $generator_25m; then
   say "| accounts | wall s | peak MB |"
   say "|---:|---:|---:|"
   for n in 250000 25000000; do
-    /usr/bin/time -f "%e %M" -o "$data/gen-$n.time" "$workbook" generate arr --out "$data/generated-$n" --accounts "$n" >/dev/null
+    /usr/bin/time -f "%e %M %U %S" -o "$data/gen-$n.time" "$workbook" generate arr --out "$data/generated-$n" --accounts "$n" >/dev/null
     say "| $n | $(cut -d' ' -f1 "$data/gen-$n.time") | $(awk '{printf "%.0f", $2/1024}' "$data/gen-$n.time") |"
     rm -rf "$data/generated-$n"
   done

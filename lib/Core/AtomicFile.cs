@@ -43,6 +43,36 @@ public static class AtomicFile
 
     public static void WriteAllText(string path, string content) => WriteText(path, w => w.Write(content));
 
+    /// <summary>
+    /// Builds a file that a program writes itself (a database) at a temporary path beside <paramref name="path"/>,
+    /// then renames it over <paramref name="path"/>. <paramref name="build"/> gets the temporary path and must have
+    /// closed the file when it returns. On failure the temporary file and its side files (the engine's journal or
+    /// write-ahead log, named by <paramref name="sideFileSuffixes"/>) are removed and <paramref name="path"/> is left
+    /// as it was. Refuses a <paramref name="path"/> that is one of <paramref name="inputs"/>.
+    /// </summary>
+    public static T Build<T>(string path, IReadOnlyCollection<string> inputs, Func<string, T> build, params string[] sideFileSuffixes)
+    {
+        var full = Path.GetFullPath(path);
+        EnsureNotAnInput(full, [.. inputs]);
+        var folder = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(folder);
+        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var result = build(temp);
+            File.Move(temp, full, overwrite: true);
+            return result;
+        }
+        finally
+        {
+            TryDelete(temp);
+            foreach (var suffix in sideFileSuffixes)
+            {
+                TryDelete(temp + suffix);
+            }
+        }
+    }
+
     /// <summary>Refuses to write <paramref name="output"/> when it is the same file as one of the inputs.</summary>
     public static void EnsureNotAnInput(string output, params string[] inputs)
     {

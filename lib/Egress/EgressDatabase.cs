@@ -52,26 +52,14 @@ public sealed class EgressDatabase : IDisposable
         }
 
         var target = Path.GetFullPath(databasePath);
-        AtomicFile.EnsureNotAnInput(target, [.. files.Values]);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        try
+        var counts = AtomicFile.Build(target, files.Values.ToList(), temp =>
         {
-            IReadOnlyDictionary<string, long> counts;
-            using (var building = SqliteSetup.Open(temp))
-            {
-                // A half-built temporary file is thrown away on failure, so it needs no journal.
-                SqliteSetup.Execute(building, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
-                counts = Fill(building, files, progress);
-            }
-
-            File.Move(temp, target, overwrite: true);
-            return new EgressDatabase(SqliteSetup.Open(target), target, counts);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+            using var building = SqliteSetup.Open(temp);
+            // A half-built temporary file is thrown away on failure, so it needs no journal.
+            SqliteSetup.Execute(building, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
+            return Fill(building, files, progress);
+        });
+        return new EgressDatabase(SqliteSetup.Open(target), target, counts);
     }
 
     /// <summary>Opens a database file written earlier by <see cref="Load(string, string)"/>.</summary>

@@ -83,27 +83,15 @@ public sealed class EgressLoad : IDisposable
         }
 
         var target = Path.GetFullPath(databasePath);
-        AtomicFile.EnsureNotAnInput(target, [.. files.Values]);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        try
+        var counts = AtomicFile.Build(target, files.Values.ToList(), temp =>
         {
-            IReadOnlyDictionary<string, long> counts;
-            using (var building = OpenDuckDb(temp))
-            {
-                counts = FillDuckDb(building, files, progress);
-                Execute(building, "CHECKPOINT");
-            }
-
-            File.Move(temp, target, overwrite: true);
-            var connection = OpenDuckDb(target);
-            return new EgressLoad(SqlEngine.DuckDb, connection, connection, target, counts);
-        }
-        finally
-        {
-            File.Delete(temp);
-            File.Delete(temp + ".wal");
-        }
+            using var building = OpenDuckDb(temp);
+            var loaded = FillDuckDb(building, files, progress);
+            Execute(building, "CHECKPOINT");
+            return loaded;
+        }, ".wal");
+        var connection = OpenDuckDb(target);
+        return new EgressLoad(SqlEngine.DuckDb, connection, connection, target, counts);
     }
 
     /// <summary>A DuckDB connection whose session time zone is UTC, so date() of a TIMESTAMPTZ is the UTC day.</summary>
