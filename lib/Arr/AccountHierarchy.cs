@@ -136,9 +136,15 @@ public sealed class AccountHierarchy
     private static int[] LinkParents(AccountTable accounts, AccountFlags[] flags, ArrIssueLog issues)
     {
         var parent = new int[accounts.Count];
+        var parentIds = accounts.ParentIds;
         for (var account = 0; account < parent.Length; account++)
         {
-            var parentId = accounts.ParentKey(account);
+            if (account + Prefetch.Distance < parent.Length)
+            {
+                accounts.PrefetchFind(parentIds[account + Prefetch.Distance]);
+            }
+
+            var parentId = parentIds[account];
             parent[account] = parentId.IsEmpty ? -1 : accounts.Find(parentId);
             if (parent[account] == account)
             {

@@ -4,7 +4,7 @@ using Workbook.Core;
 namespace Workbook.Arr;
 
 /// <summary>
-/// accounts.csv, read once: every row's id and parent_id (as <see cref="IdKey"/>s), and the text of every other input column, so
+/// accounts.csv, read once: every row's id and parent_id (as <see cref="IdColumn"/>s), and the text of every other input column, so
 /// the output repeats the input's columns and row order exactly. Account numbers are row numbers: account i is the
 /// i-th data row. Linking rows to their parents (and the policies for bad links) is <see cref="AccountHierarchy"/>'s.
 /// </summary>
@@ -23,11 +23,11 @@ public sealed class AccountTable
     /// <summary>The three columns the rollup fills; their input values are ignored.</summary>
     public static readonly IReadOnlyList<string> FilledColumns = [UltimateParentColumn, ArrColumn, HierarchyArrColumn];
 
-    private readonly List<IdKey> _ids = [];
-    private readonly List<IdKey> _parentIds = []; // empty when none
+    private readonly IdColumn _ids = new(1 << 12);
+    private readonly IdColumn _parentIds = new(1 << 12); // empty when none
     private readonly List<string> _kept = []; // row by row, the columns other than id, parent_id and the filled ones
     private readonly List<int> _lines = [];
-    private Dictionary<IdKey, int> _numbers = []; // id -> account number
+    private IdIndex _numbers = new(); // id -> account number
     private readonly int[] _keptIndexOf; // input column -> index among the kept ones, or -1
     private readonly int _width;
     private readonly int _idColumn;
@@ -64,9 +64,16 @@ public sealed class AccountTable
     /// <summary>The parent_id as written (also when it names no account); empty for none.</summary>
     public ReadOnlySpan<char> ParentId(int account) => _parentIds[account].ToString();
 
-    internal IdKey IdKey(int account) => _ids[account];
+    /// <summary>Account <paramref name="account"/>'s id, a UUID written into <paramref name="buffer"/> (36 chars).</summary>
+    internal ReadOnlySpan<char> Id(int account, Span<char> buffer) => _ids.Format(account, buffer);
 
-    internal IdKey ParentKey(int account) => _parentIds[account];
+    internal IdColumn ParentIds => _parentIds;
+
+    /// <summary>Starts loading what <see cref="Id(int, Span{char})"/> reads (see <see cref="Arr.Prefetch"/>).</summary>
+    internal void PrefetchId(int account) => _ids.Prefetch(account);
+
+    /// <summary>Starts loading the index slot where an id's lookup begins (see <see cref="Arr.Prefetch"/>).</summary>
+    internal void PrefetchFind(in IdKey id) => _numbers.Prefetch(id);
 
     /// <summary>The name, or an empty span when the file has no name column.</summary>
     public ReadOnlySpan<char> Name(int account) => _nameKept < 0 ? default : _kept[account * _width + _nameKept];
@@ -76,15 +83,15 @@ public sealed class AccountTable
     /// columns. An id column's UUID is written into <paramref name="buffer"/> (36 chars).
     /// </summary>
     internal ReadOnlySpan<char> Field(int account, int column, Span<char> buffer) =>
-        column == _idColumn ? _ids[account].Format(buffer)
-        : column == _parentColumn ? _parentIds[account].Format(buffer)
+        column == _idColumn ? _ids.Format(account, buffer)
+        : column == _parentColumn ? _parentIds.Format(account, buffer)
         : _keptIndexOf[column] >= 0 ? _kept[account * _width + _keptIndexOf[column]]
         : default;
 
     /// <summary>The account number of an id, or -1.</summary>
-    public int Find(ReadOnlySpan<char> id) => Find(Arr.IdKey.Parse(id));
+    public int Find(ReadOnlySpan<char> id) => Find(IdKey.Parse(id));
 
-    internal int Find(IdKey id) => _numbers.TryGetValue(id, out var account) ? account : -1;
+    internal int Find(in IdKey id) => _numbers.Find(id);
 
     /// <summary>
     /// Reads the whole table. Account rows are never skipped, even leniently, because the output repeats every row:
@@ -121,13 +128,18 @@ public sealed class AccountTable
     /// </summary>
     private void Index(string idColumn)
     {
-        _numbers = new Dictionary<IdKey, int>(Count);
+        _numbers = new IdIndex(Count);
         for (var account = 0; account < Count; account++)
         {
-            if (!_numbers.TryAdd(_ids[account], account))
+            if (account + Prefetch.Distance < Count)
+            {
+                _numbers.Prefetch(_ids[account + Prefetch.Distance]);
+            }
+
+            if (!_numbers.TryAdd(_ids[account], account, out var first))
             {
                 throw new InputDataException(FileName, _lines[account], idColumn,
-                    $"duplicate account id '{_ids[account]}' (first on line {_lines[_numbers[_ids[account]]]})");
+                    $"duplicate account id '{_ids[account]}' (first on line {_lines[first]})");
             }
         }
     }
@@ -140,9 +152,9 @@ public sealed class AccountTable
             throw reader.Error(_idColumn, "the account id is empty");
         }
 
-        _ids.Add(Arr.IdKey.Parse(id));
+        _ids.Add(id);
         _lines.Add((int)reader.LineNumber);
-        _parentIds.Add(Arr.IdKey.Parse(reader[_parentColumn]));
+        _parentIds.Add(reader[_parentColumn]);
         for (var column = 0; column < _keptIndexOf.Length; column++)
         {
             if (_keptIndexOf[column] >= 0)

@@ -32,12 +32,18 @@ public static class ArrOutput
         CsvWriter.WriteFileInParallel(path, header, accounts.Count, (csv, account) =>
         {
             Span<char> uuid = stackalloc char[IdKey.UuidLength];
+            if (account + Prefetch.Distance < accounts.Count && result.UltimateParent(account + Prefetch.Distance) is var ahead and >= 0)
+            {
+                accounts.PrefetchId(ahead);
+                money.Prefetch(ahead);
+            }
+
             for (var column = 0; column < columns.Length; column++)
             {
                 switch (columns[column])
                 {
                     case Filled.UltimateParent:
-                        csv.Field(result.UltimateParent(account) is var top and >= 0 ? accounts.IdKey(top).Format(uuid) : default);
+                        csv.Field(result.UltimateParent(account) is var top and >= 0 ? accounts.Id(top, uuid) : default);
                         break;
                     case Filled.Arr:
                         csv.Field(money.Arr(account));
@@ -144,6 +150,13 @@ public static class ArrOutput
         private readonly string?[] _hierarchies = new string?[result.Count]; // by ultimate parent
 
         public string Arr(int account) => Format(result.Arr(account));
+
+        /// <summary>Starts loading what <see cref="HierarchyArr"/> reads for a hierarchy (see <see cref="Arr.Prefetch"/>).</summary>
+        public void Prefetch(int top)
+        {
+            Workbook.Arr.Prefetch.Element(_hierarchies, top);
+            result.PrefetchHierarchyArr(top);
+        }
 
         public string? HierarchyArr(int account)
         {

@@ -113,6 +113,9 @@ public sealed class ArrResult
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public decimal? HierarchyArr(int account) => UltimateParent(account) is var top and >= 0 ? _hierarchyArr[top] : null;
 
+    /// <summary>Starts loading a hierarchy's total (see <see cref="Arr.Prefetch"/>).</summary>
+    internal void PrefetchHierarchyArr(int top) => Prefetch.Element(_hierarchyArr, top);
+
     /// <summary>The ultimate parent's account number; -1 on or below a cycle.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int UltimateParent(int account) => _ultimateParent[account];

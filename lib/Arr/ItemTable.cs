@@ -41,7 +41,8 @@ public sealed class ItemTable
         var startColumn = reader.Column("start_date");
         var endColumn = reader.Column("end_date");
         var table = new ItemTable();
-        var lines = new Dictionary<IdKey, long>(); // id -> line, to name a repeat's first line
+        var rows = new IdIndex(1 << 12); // id -> row, to name a repeat's first line
+        var lines = new List<long>();
         var check = new RowChecks(reader, issues, lenient);
         while (check.Next())
         {
@@ -55,10 +56,12 @@ public sealed class ItemTable
             }
 
             var id = IdKey.Parse(reader[idColumn]);
-            if (!lines.TryAdd(id, reader.LineNumber))
+            if (!rows.TryAdd(id, lines.Count, out var first))
             {
-                throw reader.Error(idColumn, $"duplicate item id '{id}' (first on line {lines[id]})");
+                throw reader.Error(idColumn, $"duplicate item id '{id}' (first on line {lines[first]})");
             }
+
+            lines.Add(reader.LineNumber);
 
             var subscription = subscriptions.Find(IdKey.Parse(reader[subscriptionColumn]));
             if (subscription < 0)

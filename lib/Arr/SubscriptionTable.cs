@@ -10,9 +10,9 @@ namespace Workbook.Arr;
 /// </summary>
 public sealed class SubscriptionTable
 {
-    private readonly Dictionary<IdKey, int> _numbers = []; // id -> subscription number
-    private readonly List<IdKey> _ids = [];
-    private readonly List<IdKey> _accountIds = []; // each subscription's account_id, linked by LinkAccounts
+    private readonly IdIndex _numbers = new(1 << 12); // id -> subscription number
+    private readonly IdColumn _ids = new(1 << 12);
+    private readonly IdColumn _accountIds = new(1 << 12); // each subscription's account_id, linked by LinkAccounts
     private readonly List<int> _start = [];
     private readonly List<int> _end = [];
     private readonly List<long> _lines = [];
@@ -40,7 +40,7 @@ public sealed class SubscriptionTable
     internal ReadOnlySpan<int> End => CollectionsMarshal.AsSpan(_end);
 
     /// <summary>The subscription number of an id, or -1.</summary>
-    internal int Find(IdKey id) => _numbers.TryGetValue(id, out var subscription) ? subscription : -1;
+    internal int Find(in IdKey id) => _numbers.Find(id);
 
     internal static SubscriptionTable Read(CsvReader reader, ArrIssueLog issues, bool lenient)
     {
@@ -59,13 +59,13 @@ public sealed class SubscriptionTable
 
             // A repeated id is an error even when lenient: its items could belong to either row.
             var id = IdKey.Parse(reader[idColumn]);
-            if (!table._numbers.TryAdd(id, table.Count))
+            if (!table._numbers.TryAdd(id, table.Count, out var first))
             {
-                throw reader.Error(idColumn, $"duplicate subscription id '{id}' (first on line {table._lines[table._numbers[id]]})");
+                throw reader.Error(idColumn, $"duplicate subscription id '{id}' (first on line {table._lines[first]})");
             }
 
             table._ids.Add(id);
-            table._accountIds.Add(IdKey.Parse(reader[accountColumn]));
+            table._accountIds.Add(reader[accountColumn]);
             table._start.Add(start);
             table._end.Add(end);
             table._lines.Add(reader.LineNumber);
