@@ -25,7 +25,7 @@ public sealed class AccountTable
 
     private readonly IdColumn _ids = new(1 << 12);
     private readonly IdColumn _parentIds = new(1 << 12); // empty when none
-    private readonly List<string> _kept = []; // row by row, the columns other than id, parent_id and the filled ones
+    private readonly TextArena _kept = new(); // row by row, the columns other than id, parent_id and the filled ones
     private readonly List<int> _lines = [];
     private IdIndex _numbers = new(); // id -> account number
     private readonly int[] _keptIndexOf; // input column -> index among the kept ones, or -1
@@ -104,6 +104,11 @@ public sealed class AccountTable
         {
             while (reader.Read())
             {
+                if (reader.TakeSizeHint() is { } rows)
+                {
+                    table.Reserve(rows);
+                }
+
                 table.Add(reader);
                 if ((table.Count & 0xFFFF) == 0 && reader.BytesRead is { } position)
                 {
@@ -144,6 +149,14 @@ public sealed class AccountTable
         }
     }
 
+    private void Reserve(int rows)
+    {
+        _ids.Reserve(rows);
+        _parentIds.Reserve(rows);
+        _lines.EnsureCapacity(rows);
+        _kept.Reserve(rows * _width);
+    }
+
     private void Add(CsvReader reader)
     {
         var id = reader[_idColumn];
@@ -159,7 +172,7 @@ public sealed class AccountTable
         {
             if (_keptIndexOf[column] >= 0)
             {
-                _kept.Add(reader.GetString(column));
+                _kept.Add(reader[column]);
             }
         }
     }

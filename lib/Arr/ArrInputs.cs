@@ -13,13 +13,13 @@ public sealed class ArrInputs
     public const string SubscriptionsFile = "subscriptions.csv";
     public const string ItemsFile = "subscription_items.csv";
 
-    private ArrInputs(AccountTable accounts, SubscriptionTable subscriptions, ItemTable items, ArrIssueLog issues)
+    private ArrInputs(AccountTable accounts, AccountHierarchy hierarchy, SubscriptionTable subscriptions, ItemTable items, ArrIssueLog issues)
     {
         Accounts = accounts;
+        Hierarchy = hierarchy;
         Subscriptions = subscriptions;
         Items = items;
         Issues = issues;
-        Hierarchy = AccountHierarchy.Build(accounts, issues);
     }
 
     public AccountTable Accounts { get; }
@@ -56,31 +56,39 @@ public sealed class ArrInputs
         Build(() => new CsvReader(accounts, accountsName), () => new CsvReader(subscriptions, subscriptionsName), () => new CsvReader(items, itemsName), lenient, null);
 
     /// <summary>
-    /// Reads accounts on this thread while another reads subscriptions then items (they need each other, not the
-    /// accounts), then links them. Errors come out as a sequential read would report them: the accounts file's first.
+    /// Reads accounts, and builds their hierarchy, on this thread while another reads subscriptions then items (they
+    /// need each other, not the accounts); then links subscriptions to accounts. Errors come out as a sequential read
+    /// would report them: the accounts file's first. Each thread logs its own issues; the logs are joined in the
+    /// sequential order (hierarchy, then subscriptions and items), so the summary is the same whichever ends first.
     /// </summary>
     private static ArrInputs Build(Func<CsvReader> openAccounts, Func<CsvReader> openSubscriptions, Func<CsvReader> openItems, bool lenient, IProgress<long>? accountBytes)
     {
-        var issues = new ArrIssueLog(); // written only by the worker until it is joined
+        var issues = new ArrIssueLog(); // the hierarchy's, then (joined) the worker's
+        var workerIssues = new ArrIssueLog();
         var worker = Task.Run(() =>
         {
             SubscriptionTable subscriptions;
             using (var reader = openSubscriptions())
             {
-                subscriptions = SubscriptionTable.Read(reader, issues, lenient);
+                subscriptions = SubscriptionTable.Read(reader, workerIssues, lenient);
             }
 
             using (var reader = openItems())
             {
-                return (subscriptions, ItemTable.Read(reader, subscriptions, issues, lenient));
+                return (subscriptions, ItemTable.Read(reader, subscriptions, workerIssues, lenient));
             }
         });
 
         AccountTable accounts;
+        AccountHierarchy hierarchy;
         try
         {
-            using var reader = openAccounts();
-            accounts = AccountTable.Read(reader, accountBytes);
+            using (var reader = openAccounts())
+            {
+                accounts = AccountTable.Read(reader, accountBytes);
+            }
+
+            hierarchy = AccountHierarchy.Build(accounts, issues);
         }
         catch
         {
@@ -90,8 +98,9 @@ public sealed class ArrInputs
         }
 
         var (subscriptionTable, itemTable) = worker.GetAwaiter().GetResult();
+        issues.Add(workerIssues);
         subscriptionTable.LinkAccounts(accounts, issues);
-        return new ArrInputs(accounts, subscriptionTable, itemTable, issues);
+        return new ArrInputs(accounts, hierarchy, subscriptionTable, itemTable, issues);
     }
 
     /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool).</summary>

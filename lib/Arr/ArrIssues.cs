@@ -71,6 +71,16 @@ public sealed class ArrIssueLog
 
     public void Add(ArrIssueKind kind, string example) => Add(kind, example, static text => text);
 
+    /// <summary>Adds another log's issues after this one's, kind by kind (a log filled by another thread, once it is done).</summary>
+    public void Add(ArrIssueLog other)
+    {
+        for (var kind = 0; kind < KindCount; kind++)
+        {
+            _counts[kind] += other._counts[kind];
+            _examples[kind].AddRange(other._examples[kind].Take(ExamplesPerKind - _examples[kind].Count));
+        }
+    }
+
     /// <summary>How each kind reads in the summary, with the policy applied.</summary>
     public static string Describe(ArrIssueKind kind) => kind switch
     {

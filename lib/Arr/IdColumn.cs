@@ -33,6 +33,16 @@ internal sealed class IdColumn
 
     public bool IsEmpty(int row) => _kinds[row] == Empty;
 
+    /// <summary>Makes room for <paramref name="count"/> ids in all.</summary>
+    public void Reserve(int count)
+    {
+        if (count > _uuids.Length)
+        {
+            Array.Resize(ref _uuids, count);
+            Array.Resize(ref _kinds, count);
+        }
+    }
+
     /// <summary>Starts loading row <paramref name="row"/>'s UUID (see <see cref="Arr.Prefetch"/>).</summary>
     public void Prefetch(int row) => Arr.Prefetch.Element(_uuids, row);
 
@@ -48,8 +58,7 @@ internal sealed class IdColumn
     {
         if (Count == _uuids.Length)
         {
-            Array.Resize(ref _uuids, 2 * Count);
-            Array.Resize(ref _kinds, 2 * Count);
+            Reserve(2 * Count);
         }
 
         if (key.Text is null)

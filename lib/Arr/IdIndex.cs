@@ -32,6 +32,15 @@ internal sealed class IdIndex
 
     public int Count => _uuids + (_texts?.Count ?? 0);
 
+    /// <summary>Makes room for <paramref name="count"/> ids in all, so the table is rebuilt at most once more.</summary>
+    public void Reserve(int count)
+    {
+        if (SlotsFor(count) > _slots.Length)
+        {
+            Rebuild(SlotsFor(count));
+        }
+    }
+
     /// <summary>Adds id → row; false, with the row it already has, when the id is already there.</summary>
     public bool TryAdd(in IdKey id, int row, out int existing)
     {
@@ -50,7 +59,7 @@ internal sealed class IdIndex
 
         if (_uuids >= (_slots.Length >> 1) + (_slots.Length >> 2))
         {
-            Grow();
+            Rebuild(_slots.Length * 2);
         }
 
         ref var slot = ref Probe(_slots, _mask, id.Uuid);
@@ -113,9 +122,9 @@ internal sealed class IdIndex
         return (int)(((halves[0] ^ (halves[1] * 0x9E3779B97F4A7C15UL)) * 0xBF58476D1CE4E5B9UL) >> 32) & mask;
     }
 
-    private void Grow()
+    private void Rebuild(int length)
     {
-        var slots = NewSlots(_slots.Length * 2);
+        var slots = NewSlots(length);
         var mask = slots.Length - 1;
         foreach (var slot in _slots)
         {

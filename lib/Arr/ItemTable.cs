@@ -41,11 +41,21 @@ public sealed class ItemTable
         var startColumn = reader.Column("start_date");
         var endColumn = reader.Column("end_date");
         var table = new ItemTable();
-        var rows = new IdIndex(1 << 12); // id -> row, to name a repeat's first line
+        var rowIds = new IdIndex(1 << 12); // id -> row, to name a repeat's first line
         var lines = new List<long>();
         var check = new RowChecks(reader, issues, lenient);
         while (check.Next())
         {
+            if (reader.TakeSizeHint() is { } rows)
+            {
+                rowIds.Reserve(rows);
+                lines.EnsureCapacity(rows);
+                table._subscription.EnsureCapacity(rows);
+                table._start.EnsureCapacity(rows);
+                table._end.EnsureCapacity(rows);
+                table._arr.EnsureCapacity(rows);
+            }
+
             if (!check.Id(idColumn, "item")
                 || !check.Decimal(quantityColumn, 0m, null, out var quantity)
                 || !check.Decimal(priceColumn, 0m, null, out var price)
@@ -56,7 +66,7 @@ public sealed class ItemTable
             }
 
             var id = IdKey.Parse(reader[idColumn]);
-            if (!rows.TryAdd(id, lines.Count, out var first))
+            if (!rowIds.TryAdd(id, lines.Count, out var first))
             {
                 throw reader.Error(idColumn, $"duplicate item id '{id}' (first on line {lines[first]})");
             }

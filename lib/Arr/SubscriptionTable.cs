@@ -52,6 +52,11 @@ public sealed class SubscriptionTable
         var check = new RowChecks(reader, issues, lenient);
         while (check.Next())
         {
+            if (reader.TakeSizeHint() is { } rows)
+            {
+                table.Reserve(rows);
+            }
+
             if (!check.Id(idColumn, "subscription") || !check.Term(startColumn, endColumn, out var start, out var end))
             {
                 continue;
@@ -73,6 +78,16 @@ public sealed class SubscriptionTable
 
         table.RowsRead = check.RowsRead;
         return table;
+    }
+
+    private void Reserve(int rows)
+    {
+        _numbers.Reserve(rows);
+        _ids.Reserve(rows);
+        _accountIds.Reserve(rows);
+        _start.EnsureCapacity(rows);
+        _end.EnsureCapacity(rows);
+        _lines.EnsureCapacity(rows);
     }
 
     /// <summary>Turns each account_id into an account number; subscriptions of unknown accounts are reported.</summary>

@@ -26,6 +26,9 @@ public sealed class CsvReader : IDisposable
     private readonly SepReader _sep;
     private readonly Stream? _file;
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
+    private long _rowChars; // characters of the rows read so far, line ends counted as one
+    private int _rows;
+    private int _hintRow;
 
     /// <summary>Reads CSV text from a reader (tests, notebooks, text already in memory).</summary>
     public CsvReader(TextReader reader, string fileName)
@@ -89,6 +92,18 @@ public sealed class CsvReader : IDisposable
     /// <summary>Bytes taken from the file so far (to the read-ahead buffer's granularity), for progress bars; null when not reading a file.</summary>
     public long? BytesRead => _file?.Position;
 
+    /// <summary>
+    /// How many rows the whole file probably has (a little more), from its size and the rows read so far, so a loader
+    /// can size its tables once instead of growing them; null when not reading a file. Text beyond ASCII makes it high.
+    /// </summary>
+    public int? EstimatedRows => _file is null || _rowChars == 0 ? null : (int)Math.Min(int.MaxValue, 1.05 * _file.Length / _rowChars * _rows);
+
+    /// <summary>
+    /// <see cref="EstimatedRows"/> once, when the first 1,024 rows are read (enough for a stable average); null on
+    /// every other call. A loader calls it per row and sizes its tables when it gets a number.
+    /// </summary>
+    public int? TakeSizeHint() => _rows == 1024 && _hintRow != _rows && (_hintRow = _rows) > 0 ? EstimatedRows : null;
+
     /// <summary>Field <paramref name="index"/>, unescaped.</summary>
     public ReadOnlySpan<char> this[int index] => _sep.Current[index].Span;
 
@@ -131,6 +146,8 @@ public sealed class CsvReader : IDisposable
 
             LineNumber = row.LineNumberFrom;
             FieldCount = row.ColCount;
+            _rowChars += raw.Length + 1;
+            _rows++;
             if (FieldCount == 1 && raw.IsEmpty)
             {
                 continue; // a blank line
