@@ -42,6 +42,9 @@ public sealed class SubscriptionTable
     /// <summary>The subscription number of an id, or -1.</summary>
     internal int Find(in IdKey id) => _numbers.Find(id);
 
+    /// <summary>Starts loading the index slot where an id's lookup begins (see <see cref="Prefetch"/>).</summary>
+    internal void PrefetchFind(in IdKey id) => _numbers.Prefetch(id);
+
     internal static SubscriptionTable Read(CsvReader reader, ArrIssueLog issues, bool lenient)
     {
         var idColumn = reader.Column("id");

@@ -219,6 +219,21 @@ public class ArrAdversarialTests
     }
 
     [Fact]
+    public void A_repeated_item_id_above_a_bad_row_is_the_error_reported_as_a_row_by_row_read_would()
+    {
+        var items = ArrCases.ItemsHeader
+            + "i1,s1,Seat,1,1,0,2023-01-01,2023-12-31\n"
+            + "i1,nope,Seat,1,1,0,2023-01-01,2023-12-31\n" // repeated, and of an unknown subscription: still a repeat
+            + "i2,s1,Seat,many,1,0,2023-01-01,2023-12-31\n"; // a bad row below it
+        var strict = new ArrCase("repeat above a bad row", AccountsHeader + "a,,A,,,\n", ArrCases.OneSubscription, items);
+
+        var error = Assert.Throws<InputDataException>(() => Read(strict));
+
+        Assert.Equal("subscription_items.csv:3: column 'id': duplicate item id 'i1' (first on line 2)", error.Message);
+        Assert.Equal(error.Message, Assert.Throws<InputDataException>(() => Read(strict with { Lenient = true })).Message);
+    }
+
+    [Fact]
     public void Details_flag_every_issue_and_leave_unknowable_values_empty()
     {
         using var dir = new TempDir();

@@ -36,7 +36,7 @@ public static class ArrCases
     public static readonly DateOnly Day = new(2023, 6, 30);
 
     /// <summary>Account a's subscription s1, the context of the bad-row and duplicate cases.</summary>
-    private const string OneSubscription = SubscriptionsHeader + "s1,a,2023-01-01,2023-12-31\n";
+    public const string OneSubscription = SubscriptionsHeader + "s1,a,2023-01-01,2023-12-31\n";
 
     /// <summary>One active subscription with one $100 item per listed account.</summary>
     public static (string Subscriptions, string Items) HundredEach(params string[] accounts) =>
