@@ -34,6 +34,37 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// For a writer of a large file through <see cref="Write"/>: after every <paramref name="everyBytes"/> written,
+    /// <see cref="Written"/> starts writing them to disk in the background (one flush at a time), so the flush before
+    /// the rename waits only for the tail instead of the whole file (at 2.5M accounts, 225 MB: 0.2 s).
+    /// Call <see cref="Written"/> from the thread that writes the stream.
+    /// </summary>
+    public sealed class SyncAhead(Stream stream, long everyBytes = 32 << 20)
+    {
+        private Task _flush = Task.CompletedTask;
+        private long _flushedTo;
+
+        public void Written()
+        {
+            if (stream is FileStream file && file.Position - _flushedTo >= everyBytes && _flush.IsCompleted)
+            {
+                _flush.GetAwaiter().GetResult(); // its error, if any, is this write's
+                file.Flush(flushToDisk: false);
+                var handle = file.SafeFileHandle;
+                _flushedTo = file.Position;
+                _flush = Task.Run(() => RandomAccess.FlushToDisk(handle));
+                Flushes++;
+            }
+        }
+
+        /// <summary>How many background flushes were started.</summary>
+        public int Flushes { get; private set; }
+
+        /// <summary>Waits for the flush in flight (before the stream is closed).</summary>
+        public void Wait() => _flush.GetAwaiter().GetResult();
+    }
+
     public static void WriteText(string path, Action<TextWriter> write) =>
         Write(path, stream =>
         {

@@ -151,11 +151,13 @@ public sealed class CsvWriter
             csv.Row([.. header]);
             csv.Flush();
             var inFlight = new Queue<Task<(MemoryStream Bytes, CsvWriter Csv)>>();
+            var sync = new AtomicFile.SyncAhead(stream);
             void WriteNext()
             {
                 var block = inFlight.Dequeue().GetAwaiter().GetResult();
                 stream.Write(block.Bytes.GetBuffer(), 0, (int)block.Bytes.Length);
                 free.Enqueue(block);
+                sync.Written();
             }
 
             try
@@ -174,11 +176,22 @@ public sealed class CsvWriter
                 {
                     WriteNext();
                 }
+
+                sync.Wait();
             }
             catch
             {
                 // Let the blocks in flight finish (their own errors come second) before the temporary file goes.
                 Task.WhenAll(inFlight).ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+                try
+                {
+                    sync.Wait();
+                }
+                catch (IOException)
+                {
+                    // The error being reported is the first one.
+                }
+
                 throw;
             }
         });

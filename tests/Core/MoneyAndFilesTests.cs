@@ -51,6 +51,32 @@ public class MoneyAndFilesTests
     }
 
     [Fact]
+    public void Flushing_to_disk_ahead_while_writing_leaves_the_same_bytes()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("big.bin");
+        var flushes = 0;
+        var expected = new byte[3 << 20];
+        new Random(3).NextBytes(expected);
+        AtomicFile.Write(path, stream =>
+        {
+            var sync = new AtomicFile.SyncAhead(stream, everyBytes: 100_000);
+            for (var offset = 0; offset < expected.Length; offset += 65_536)
+            {
+                stream.Write(expected, offset, Math.Min(65_536, expected.Length - offset));
+                sync.Written();
+            }
+
+            sync.Wait();
+            flushes = sync.Flushes;
+        });
+
+        Assert.Equal(expected, File.ReadAllBytes(path));
+        Assert.True(flushes > 0, "no flush was started");
+        Assert.Single(Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
     public void Refuses_to_write_over_an_input()
     {
         var error = Assert.Throws<WorkbookException>(() => AtomicFile.EnsureNotAnInput("data/./accounts.csv", "data/accounts.csv"));
