@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Workbook.Arr;
 
 /// <summary>
@@ -50,6 +51,7 @@ public sealed class AccountHierarchy
     public int Cycles { get; private set; }
 
     /// <summary>Builds the hierarchy and flags cycle members and accounts below cycles (reported in <paramref name="issues"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
     internal static AccountHierarchy Build(AccountTable accounts, ArrIssueLog issues)
     {
         var count = accounts.Count;
@@ -160,6 +162,7 @@ public sealed class AccountHierarchy
     }
 
     /// <summary>Each account's parent's number, -1 for a root; a self-parent or a parent naming no account makes a root (reported).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
     private static int[] LinkParents(AccountTable accounts, AccountFlags[] flags, ArrIssueLog issues)
     {
         var parent = new int[accounts.Count];

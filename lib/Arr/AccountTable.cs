@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Workbook.Core;
 
@@ -97,6 +98,7 @@ public sealed class AccountTable
     /// Reads the whole table. Account rows are never skipped, even leniently, because the output repeats every row:
     /// an empty or repeated id, or a row with the wrong number of fields, stops the run with the file and line.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
     internal static AccountTable Read(CsvReader reader, IProgress<long>? bytesRead = null)
     {
         var table = new AccountTable(reader);
@@ -131,6 +133,7 @@ public sealed class AccountTable
     /// Indexes the ids once all rows are in: a tight loop of independent lookups, whose cache misses the processor
     /// overlaps (measured faster than indexing between the parsing of rows). A repeated id is an error naming both lines.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
     private void Index(string idColumn)
     {
         _numbers = new IdIndex(Count);

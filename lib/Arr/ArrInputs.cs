@@ -7,6 +7,13 @@ namespace Workbook.Arr;
 /// issue found on the way. Each file is read once. Independent of the as-of date, so one load serves many
 /// <see cref="ArrRollup.Compute"/> calls (e.g. a month-end series).
 /// </summary>
+/// <remarks>
+/// The methods that loop over every row once (the loaders, the index builds, the links, the hierarchy, the rollup)
+/// are compiled fully optimized at their first call (<c>AggressiveOptimization</c>). Otherwise the JIT build runs
+/// such a loop unoptimized until on-stack replacement, and the precompiled (ReadyToRun) build runs it as
+/// precompiled code that is never recompiled for this processor. Measured at 2.5M accounts, Release build, same
+/// runs: 4.0-4.3 s against 4.4-5.6 s.
+/// </remarks>
 public sealed class ArrInputs
 {
     public const string AccountsFile = "accounts.csv";

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Workbook.Arr;
 
 /// <summary>
@@ -9,6 +10,7 @@ public static class ArrRollup
     /// <summary>Active on <paramref name="day"/>: start ≤ day ≤ end, both ends inclusive.</summary>
     public static bool IsActive(int start, int end, int day) => start <= day && day <= end;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
     public static ArrResult Compute(ArrInputs inputs, DateOnly asOf)
     {
         var day = asOf.DayNumber;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Workbook.Core;
 
@@ -37,6 +38,7 @@ public sealed class ItemTable
     /// <see cref="Prefetch"/>): at 1.4M items, one lookup waiting on memory per row was a fifth of the load. Errors and
     /// issues come out as a row-by-row read would report them.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
     internal static ItemTable Read(CsvReader reader, SubscriptionTable subscriptions, ArrIssueLog issues, bool lenient)
     {
         var idColumn = reader.Column("id");
@@ -108,6 +110,7 @@ public sealed class ItemTable
         }
 
         /// <summary>The first row whose id an earlier row has is an error naming both lines (even under --lenient: either row could be the right one).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
         public void CheckRepeatedIds(string fileName, string idColumn)
         {
             var index = new IdIndex(Ids.Count);
@@ -126,6 +129,7 @@ public sealed class ItemTable
         }
 
         /// <summary>Each row's subscription number; rows naming no subscription are reported and dropped (the others keep their order).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
         public ItemTable LinkSubscriptions(SubscriptionTable subscriptions, ArrIssueLog issues, string fileName)
         {
             var table = Table;

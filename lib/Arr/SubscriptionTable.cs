@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Workbook.Core;
 
@@ -45,6 +46,7 @@ public sealed class SubscriptionTable
     /// <summary>Starts loading the index slot where an id's lookup begins (see <see cref="Prefetch"/>).</summary>
     internal void PrefetchFind(in IdKey id) => _numbers.Prefetch(id);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
     internal static SubscriptionTable Read(CsvReader reader, ArrIssueLog issues, bool lenient)
     {
         var idColumn = reader.Column("id");
@@ -94,6 +96,7 @@ public sealed class SubscriptionTable
     }
 
     /// <summary>Turns each account_id into an account number; subscriptions of unknown accounts are reported.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
     internal void LinkAccounts(AccountTable accounts, ArrIssueLog issues)
     {
         _account = new int[Count];
