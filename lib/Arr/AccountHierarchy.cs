@@ -60,14 +60,9 @@ public sealed class AccountHierarchy
 
         // Kahn's algorithm from the leaves up: an account is ordered once all its children are.
         var pendingChildren = new int[count];
-        for (var account = 0; account < count; account++)
+        foreach (var p in parent)
         {
-            if (account + Prefetch.Distance < count && parent[account + Prefetch.Distance] is var ahead and >= 0)
-            {
-                Prefetch.Element(pendingChildren, ahead);
-            }
-
-            if (parent[account] is var p and >= 0)
+            if (p >= 0)
             {
                 pendingChildren[p]++;
             }
@@ -85,17 +80,6 @@ public sealed class AccountHierarchy
 
         for (var next = 0; next < ordered; next++)
         {
-            // Two steps ahead the child's parent link, one step ahead the parent's count (accounts are in random order).
-            if (next + 2 * Prefetch.Distance < ordered)
-            {
-                Prefetch.Element(parent, order[next + 2 * Prefetch.Distance]);
-            }
-
-            if (next + Prefetch.Distance < ordered && parent[order[next + Prefetch.Distance]] is var ahead and >= 0)
-            {
-                Prefetch.Element(pendingChildren, ahead);
-            }
-
             var p = parent[order[next]];
             if (p >= 0 && --pendingChildren[p] == 0)
             {
@@ -119,17 +103,6 @@ public sealed class AccountHierarchy
 
         for (var next = ordered - 1; next >= 0; next--)
         {
-            if (next >= 2 * Prefetch.Distance)
-            {
-                Prefetch.Element(parent, order[next - 2 * Prefetch.Distance]);
-            }
-
-            if (next >= Prefetch.Distance && parent[order[next - Prefetch.Distance]] is var ahead and >= 0)
-            {
-                Prefetch.Element(ultimate, ahead);
-                Prefetch.Element(depth, ahead);
-            }
-
             var account = order[next];
             var p = parent[account];
             if (p < 0)
