@@ -138,24 +138,17 @@ public sealed class AccountHierarchy
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
     private static int[] LinkParents(AccountTable accounts, AccountFlags[] flags, ArrIssueLog issues)
     {
-        var parent = new int[accounts.Count];
         var parentIds = accounts.ParentIds;
+        var parent = accounts.FindAll(parentIds);
         for (var account = 0; account < parent.Length; account++)
         {
-            if (account + Prefetch.Distance < parent.Length)
-            {
-                accounts.PrefetchFind(parentIds[account + Prefetch.Distance]);
-            }
-
-            var parentId = parentIds[account];
-            parent[account] = parentId.IsEmpty ? -1 : accounts.Find(parentId);
             if (parent[account] == account)
             {
                 parent[account] = -1;
                 flags[account] |= AccountFlags.SelfParent;
                 issues.Add(ArrIssueKind.SelfParent, account, a => $"{accounts.FileName}:{accounts.Lines[a]}: account '{accounts.Id(a)}' names itself as parent");
             }
-            else if (parent[account] < 0 && !parentId.IsEmpty)
+            else if (parent[account] < 0 && !parentIds.IsEmpty(account))
             {
                 flags[account] |= AccountFlags.DanglingParent;
                 issues.Add(ArrIssueKind.DanglingParent, account, a => $"{accounts.FileName}:{accounts.Lines[a]}: parent_id '{accounts.ParentId(a)}' of account '{accounts.Id(a)}' names no account");

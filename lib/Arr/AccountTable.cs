@@ -73,8 +73,8 @@ public sealed class AccountTable
     /// <summary>Starts loading what <see cref="Id(int, Span{char})"/> reads (see <see cref="Arr.Prefetch"/>).</summary>
     internal void PrefetchId(int account) => _ids.Prefetch(account);
 
-    /// <summary>Starts loading the index slot where an id's lookup begins (see <see cref="Arr.Prefetch"/>).</summary>
-    internal void PrefetchFind(in IdKey id) => _numbers.Prefetch(id);
+    /// <summary>The account number of every id of <paramref name="ids"/>, -1 where it names no account.</summary>
+    internal int[] FindAll(IdColumn ids) => _numbers.FindAll(ids);
 
     /// <summary>The name, or an empty span when the file has no name column.</summary>
     public ReadOnlySpan<char> Name(int account) => _nameKept < 0 ? default : _kept[account * _width + _nameKept];
@@ -133,24 +133,9 @@ public sealed class AccountTable
     /// Indexes the ids once all rows are in: a tight loop of independent lookups, whose cache misses the processor
     /// overlaps (measured faster than indexing between the parsing of rows). A repeated id is an error naming both lines.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
-    private void Index(string idColumn)
-    {
-        _numbers = new IdIndex(Count);
-        for (var account = 0; account < Count; account++)
-        {
-            if (account + Prefetch.Distance < Count)
-            {
-                _numbers.Prefetch(_ids[account + Prefetch.Distance]);
-            }
-
-            if (!_numbers.TryAdd(_ids[account], account, out var first))
-            {
-                throw new InputDataException(FileName, _lines[account], idColumn,
-                    $"duplicate account id '{_ids[account]}' (first on line {_lines[first]})");
-            }
-        }
-    }
+    private void Index(string idColumn) =>
+        _numbers = IdIndex.Of(_ids, (account, first) => new InputDataException(FileName, _lines[account], idColumn,
+            $"duplicate account id '{_ids[account]}' (first on line {_lines[first]})"));
 
     private void Reserve(int rows)
     {

@@ -94,6 +94,4 @@ internal sealed class IdColumn
                 return _texts![row];
         }
     }
-
-    public override string ToString() => $"{Count} ids";
 }

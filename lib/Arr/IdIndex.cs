@@ -87,9 +87,51 @@ internal sealed class IdIndex
         return Probe(_slots, _mask, id.Uuid).RowPlusOne - 1;
     }
 
+    /// <summary>
+    /// Indexes every id of <paramref name="ids"/> (id → row), in row order with the slots prefetched; the first row
+    /// whose id an earlier row has gets the exception <paramref name="repeated"/>(row, first row) makes, thrown.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
+    public static IdIndex Of(IdColumn ids, Func<int, int, Exception> repeated)
+    {
+        var index = new IdIndex(ids.Count);
+        for (var row = 0; row < ids.Count; row++)
+        {
+            if (row + Arr.Prefetch.Distance < ids.Count)
+            {
+                index.Prefetch(ids[row + Arr.Prefetch.Distance]);
+            }
+
+            if (!index.TryAdd(ids[row], row, out var first))
+            {
+                throw repeated(row, first);
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>The row of every id of <paramref name="ids"/>, -1 for an id not held (the empty id included), looked up in row order with the slots prefetched.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
+    public int[] FindAll(IdColumn ids)
+    {
+        var rows = new int[ids.Count];
+        for (var row = 0; row < rows.Length; row++)
+        {
+            if (row + Arr.Prefetch.Distance < rows.Length)
+            {
+                Prefetch(ids[row + Arr.Prefetch.Distance]);
+            }
+
+            rows[row] = Find(ids[row]);
+        }
+
+        return rows;
+    }
+
     /// <summary>Starts loading the slot where <paramref name="id"/>'s probe begins (see <see cref="Arr.Prefetch"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(in IdKey id)
+    private void Prefetch(in IdKey id)
     {
         if (id.Text is null)
         {

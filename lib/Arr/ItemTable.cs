@@ -110,23 +110,8 @@ public sealed class ItemTable
         }
 
         /// <summary>The first row whose id an earlier row has is an error naming both lines (even under --lenient: either row could be the right one).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
-        public void CheckRepeatedIds(string fileName, string idColumn)
-        {
-            var index = new IdIndex(Ids.Count);
-            for (var row = 0; row < Ids.Count; row++)
-            {
-                if (row + Prefetch.Distance < Ids.Count)
-                {
-                    index.Prefetch(Ids[row + Prefetch.Distance]);
-                }
-
-                if (!index.TryAdd(Ids[row], row, out var first))
-                {
-                    throw new InputDataException(fileName, Lines[row], idColumn, $"duplicate item id '{Ids[row]}' (first on line {Lines[first]})");
-                }
-            }
-        }
+        public void CheckRepeatedIds(string fileName, string idColumn) =>
+            IdIndex.Of(Ids, (row, first) => new InputDataException(fileName, Lines[row], idColumn, $"duplicate item id '{Ids[row]}' (first on line {Lines[first]})"));
 
         /// <summary>Each row's subscription number; rows naming no subscription are reported and dropped (the others keep their order).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
@@ -135,15 +120,11 @@ public sealed class ItemTable
             var table = Table;
             var (start, end, arr) = (table._start, table._end, table._arr);
             table._subscription.EnsureCapacity(Ids.Count);
+            var found = subscriptions.FindAll(SubscriptionIds);
             var kept = 0;
             for (var row = 0; row < Ids.Count; row++)
             {
-                if (row + Prefetch.Distance < Ids.Count)
-                {
-                    subscriptions.PrefetchFind(SubscriptionIds[row + Prefetch.Distance]);
-                }
-
-                var subscription = subscriptions.Find(SubscriptionIds[row]);
+                var subscription = found[row];
                 if (subscription < 0)
                 {
                     issues.Add(ArrIssueKind.UnknownSubscription, row, r => $"{fileName}:{Lines[r]}: item '{Ids[r]}' names subscription '{SubscriptionIds[r]}', which does not exist");

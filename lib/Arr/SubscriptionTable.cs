@@ -40,11 +40,8 @@ public sealed class SubscriptionTable
     /// <summary>Last day of the term (<see cref="DateOnly.DayNumber"/>), inclusive.</summary>
     internal ReadOnlySpan<int> End => CollectionsMarshal.AsSpan(_end);
 
-    /// <summary>The subscription number of an id, or -1.</summary>
-    internal int Find(in IdKey id) => _numbers.Find(id);
-
-    /// <summary>Starts loading the index slot where an id's lookup begins (see <see cref="Prefetch"/>).</summary>
-    internal void PrefetchFind(in IdKey id) => _numbers.Prefetch(id);
+    /// <summary>The subscription number of every id of <paramref name="ids"/>, -1 where it names no subscription.</summary>
+    internal int[] FindAll(IdColumn ids) => _numbers.FindAll(ids);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
     internal static SubscriptionTable Read(CsvReader reader, ArrIssueLog issues, bool lenient)
@@ -99,10 +96,9 @@ public sealed class SubscriptionTable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
     internal void LinkAccounts(AccountTable accounts, ArrIssueLog issues)
     {
-        _account = new int[Count];
+        _account = accounts.FindAll(_accountIds);
         for (var subscription = 0; subscription < Count; subscription++)
         {
-            _account[subscription] = accounts.Find(_accountIds[subscription]);
             if (_account[subscription] < 0)
             {
                 issues.Add(ArrIssueKind.UnknownAccount, subscription, s =>
