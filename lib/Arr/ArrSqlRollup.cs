@@ -63,6 +63,19 @@ public static class ArrSqlRollup
         }
     }
 
+    /// <summary>
+    /// The seconds PostgreSQL's rollup query may run: the connection string's Command Timeout when it gives one, else
+    /// none (0). Npgsql's own default, 30 s, would cut off rollup.sql on a million accounts, one analytical statement
+    /// that must finish; a limit the user chose is theirs to keep.
+    /// </summary>
+    internal static int RollupTimeoutSeconds(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.ContainsKey("Command Timeout") || given.ContainsKey("CommandTimeout")
+            ? new NpgsqlConnectionStringBuilder(connectionString).CommandTimeout
+            : 0;
+    }
+
     private static ArrResult Query(DbConnection connection, ArrInputs inputs, DateOnly asOf)
     {
         var count = inputs.Accounts.Count;
@@ -72,11 +85,9 @@ public static class ArrSqlRollup
         using (var command = connection.CreateCommand())
         {
             command.CommandText = Sql(RollupFile);
-            // Npgsql cuts a command off after 30 s by default, and rollup.sql on a million accounts runs longer on
-            // PostgreSQL: the rollup is one analytical statement that must finish, so it runs without that limit.
             if (command is NpgsqlCommand)
             {
-                command.CommandTimeout = 0;
+                command.CommandTimeout = RollupTimeoutSeconds(connection.ConnectionString);
             }
 
             using var reader = command.ExecuteReader();

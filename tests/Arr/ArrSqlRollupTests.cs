@@ -55,6 +55,13 @@ public class ArrSqlRollupTests
         Assert.Equal(File.ReadAllBytes(Path.Combine(example, "expected-accounts.csv")), written);
     }
 
+    [Theory]
+    [InlineData("Host=db;Database=w", 0)]
+    [InlineData("Host=db;Database=w;Command Timeout=45", 45)]
+    [InlineData("host=db;database=w;commandtimeout=30", 30)]
+    public void The_postgres_rollup_keeps_a_command_timeout_the_user_gave_and_has_none_otherwise(string connectionString, int seconds) =>
+        Assert.Equal(seconds, ArrSqlRollup.RollupTimeoutSeconds(connectionString));
+
     [Fact]
     public void Generated_forests_are_the_same_on_every_engine() =>
         Prop.ForAll(ArrGenerators.Forests(), data => { SameOnEveryEngine(data.Load()); }).QuickCheckThrowOnFailure();
