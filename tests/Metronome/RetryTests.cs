@@ -173,9 +173,22 @@ public class RetryTests
         var (sandbox, customerId) = await StartAsync(new SandboxFault { Kind = SandboxFaultKind.Latency, Latency = TimeSpan.FromSeconds(5) });
         await using var _ = sandbox;
         using var client = sandbox.Client();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Customers.RetrieveAsync(customerId, cancel.Token));
+        // Cancelled once the server holds the request (not after a fixed delay, which a loaded machine can outlast
+        // before the request is even sent): the call must stop there, without a retry.
+        var call = client.Customers.RetrieveAsync(customerId, cancel.Token);
+        var waited = Stopwatch.StartNew();
+        while (sandbox.Server.RequestCount == 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(1, sandbox.Server.RequestCount);
+        var cancelled = Stopwatch.StartNew();
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.True(cancelled.Elapsed < TimeSpan.FromSeconds(4), "the call ran on into the server's 5 s latency after it was cancelled");
         Assert.Equal(1, sandbox.Server.RequestCount);
     }
 }
