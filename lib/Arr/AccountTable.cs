@@ -24,11 +24,10 @@ public sealed class AccountTable
     /// <summary>The three columns the rollup fills; their input values are ignored.</summary>
     public static readonly IReadOnlyList<string> FilledColumns = [UltimateParentColumn, ArrColumn, HierarchyArrColumn];
 
-    private readonly IdColumn _ids = new(1 << 12);
-    private readonly IdColumn _parentIds = new(1 << 12); // empty when none
+    private readonly IdColumn _ids = new(); // indexed: id -> account number
+    private readonly IdColumn _parentIds = new(); // empty when none
     private readonly TextArena _kept = new(); // row by row, the columns other than id, parent_id and the filled ones
     private readonly List<int> _lines = [];
-    private IdIndex _numbers = new(); // id -> account number
     private readonly int[] _keptIndexOf; // input column -> index among the kept ones, or -1
     private readonly int _width;
     private readonly int _idColumn;
@@ -60,10 +59,10 @@ public sealed class AccountTable
     /// <summary>The physical line each account's row starts on, for messages.</summary>
     internal ReadOnlySpan<int> Lines => CollectionsMarshal.AsSpan(_lines);
 
-    public ReadOnlySpan<char> Id(int account) => _ids[account].ToString();
+    public ReadOnlySpan<char> Id(int account) => _ids[account];
 
     /// <summary>The parent_id as written (also when it names no account); empty for none.</summary>
-    public ReadOnlySpan<char> ParentId(int account) => _parentIds[account].ToString();
+    public ReadOnlySpan<char> ParentId(int account) => _parentIds[account];
 
     /// <summary>Account <paramref name="account"/>'s id, a UUID written into <paramref name="buffer"/> (36 chars).</summary>
     internal ReadOnlySpan<char> Id(int account, Span<char> buffer) => _ids.Format(account, buffer);
@@ -74,7 +73,7 @@ public sealed class AccountTable
     internal void PrefetchId(int account) => _ids.Prefetch(account);
 
     /// <summary>The account number of every id of <paramref name="ids"/>, -1 where it names no account.</summary>
-    internal int[] FindAll(IdColumn ids) => _numbers.FindAll(ids);
+    internal int[] FindAll(IdColumn ids) => _ids.FindAll(ids);
 
     /// <summary>The name, or an empty span when the file has no name column.</summary>
     public ReadOnlySpan<char> Name(int account) => _nameKept < 0 ? default : _kept[account * _width + _nameKept];
@@ -90,9 +89,7 @@ public sealed class AccountTable
         : default;
 
     /// <summary>The account number of an id, or -1.</summary>
-    public int Find(ReadOnlySpan<char> id) => Find(IdKey.Parse(id));
-
-    internal int Find(in IdKey id) => _numbers.Find(id);
+    public int Find(ReadOnlySpan<char> id) => _ids.Find(id);
 
     /// <summary>
     /// Reads the whole table. Account rows are never skipped, even leniently, because the output repeats every row:
@@ -133,9 +130,7 @@ public sealed class AccountTable
     /// Indexes the ids once all rows are in: a tight loop of independent lookups, whose cache misses the processor
     /// overlaps (measured faster than indexing between the parsing of rows). A repeated id is an error naming both lines.
     /// </summary>
-    private void Index(string idColumn) =>
-        _numbers = IdIndex.Of(_ids, (account, first) => new InputDataException(FileName, _lines[account], idColumn,
-            $"duplicate account id '{_ids[account]}' (first on line {_lines[first]})"));
+    private void Index(string idColumn) => _ids.Index(FileName, idColumn, "account", account => _lines[account]);
 
     private void Reserve(int rows)
     {

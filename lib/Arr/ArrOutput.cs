@@ -31,7 +31,7 @@ public static class ArrOutput
         }).ToArray();
         CsvWriter.WriteFileInParallel(path, header, accounts.Count, (csv, account) =>
         {
-            Span<char> uuid = stackalloc char[IdKey.UuidLength];
+            Span<char> uuid = stackalloc char[IdColumn.UuidLength];
             if (account + Prefetch.Distance < accounts.Count && result.UltimateParent(account + Prefetch.Distance) is var ahead and >= 0)
             {
                 accounts.PrefetchId(ahead);

@@ -93,9 +93,9 @@ public sealed class ItemTable
     {
         public ItemTable Table { get; } = new();
 
-        public IdColumn Ids { get; } = new(1 << 12);
+        public IdColumn Ids { get; } = new();
 
-        public IdColumn SubscriptionIds { get; } = new(1 << 12);
+        public IdColumn SubscriptionIds { get; } = new();
 
         public List<long> Lines { get; } = [];
 
@@ -110,8 +110,7 @@ public sealed class ItemTable
         }
 
         /// <summary>The first row whose id an earlier row has is an error naming both lines (even under --lenient: either row could be the right one).</summary>
-        public void CheckRepeatedIds(string fileName, string idColumn) =>
-            IdIndex.Of(Ids, (row, first) => new InputDataException(fileName, Lines[row], idColumn, $"duplicate item id '{Ids[row]}' (first on line {Lines[first]})"));
+        public void CheckRepeatedIds(string fileName, string idColumn) => Ids.Index(fileName, idColumn, "item", row => Lines[row]);
 
         /// <summary>Each row's subscription number; rows naming no subscription are reported and dropped (the others keep their order).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once

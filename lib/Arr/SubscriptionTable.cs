@@ -11,9 +11,8 @@ namespace Workbook.Arr;
 /// </summary>
 public sealed class SubscriptionTable
 {
-    private readonly IdIndex _numbers = new(1 << 12); // id -> subscription number
-    private readonly IdColumn _ids = new(1 << 12);
-    private readonly IdColumn _accountIds = new(1 << 12); // each subscription's account_id, linked by LinkAccounts
+    private readonly IdColumn _ids = new(); // indexed: id -> subscription number
+    private readonly IdColumn _accountIds = new(); // each subscription's account_id, linked by LinkAccounts
     private readonly List<int> _start = [];
     private readonly List<int> _end = [];
     private readonly List<long> _lines = [];
@@ -26,7 +25,7 @@ public sealed class SubscriptionTable
     public int Count => _ids.Count;
 
     /// <summary>Subscription <paramref name="subscription"/>'s id as text (the SQL engines' tables key on it).</summary>
-    internal string Id(int subscription) => _ids[subscription].ToString();
+    internal string Id(int subscription) => _ids[subscription];
 
     /// <summary>Data rows in the file, skipped ones included.</summary>
     public int RowsRead { get; private set; }
@@ -41,7 +40,7 @@ public sealed class SubscriptionTable
     internal ReadOnlySpan<int> End => CollectionsMarshal.AsSpan(_end);
 
     /// <summary>The subscription number of every id of <paramref name="ids"/>, -1 where it names no subscription.</summary>
-    internal int[] FindAll(IdColumn ids) => _numbers.FindAll(ids);
+    internal int[] FindAll(IdColumn ids) => _ids.FindAll(ids);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
     internal static SubscriptionTable Read(CsvReader reader, ArrIssueLog issues, bool lenient)
@@ -52,39 +51,43 @@ public sealed class SubscriptionTable
         var endColumn = reader.Column("end_date");
         var table = new SubscriptionTable(reader.FileName);
         var check = new RowChecks(reader, issues, lenient);
-        while (check.Next())
+        void Index() => table._ids.Index(table.FileName, reader.Header[idColumn], "subscription", s => table._lines[s]);
+        try
         {
-            if (reader.TakeSizeHint() is { } rows)
+            while (check.Next())
             {
-                table.Reserve(rows);
-            }
+                if (reader.TakeSizeHint() is { } rows)
+                {
+                    table.Reserve(rows);
+                }
 
-            if (!check.Id(idColumn, "subscription") || !check.Term(startColumn, endColumn, out var start, out var end))
-            {
-                continue;
-            }
+                if (!check.Id(idColumn, "subscription") || !check.Term(startColumn, endColumn, out var start, out var end))
+                {
+                    continue;
+                }
 
-            // A repeated id is an error even when lenient: its items could belong to either row.
-            var id = IdKey.Parse(reader[idColumn]);
-            if (!table._numbers.TryAdd(id, table.Count, out var first))
-            {
-                throw reader.Error(idColumn, $"duplicate subscription id '{id}' (first on line {table._lines[first]})");
+                table._ids.Add(reader[idColumn]);
+                table._accountIds.Add(reader[accountColumn]);
+                table._start.Add(start);
+                table._end.Add(end);
+                table._lines.Add(reader.LineNumber);
             }
-
-            table._ids.Add(id);
-            table._accountIds.Add(reader[accountColumn]);
-            table._start.Add(start);
-            table._end.Add(end);
-            table._lines.Add(reader.LineNumber);
+        }
+        catch (InputDataException)
+        {
+            // A repeated id above the bad row is the file's first problem: report it, as a row-by-row check would.
+            Index();
+            throw;
         }
 
+        // A repeated id is an error even when lenient: its items could belong to either row.
+        Index();
         table.RowsRead = check.RowsRead;
         return table;
     }
 
     private void Reserve(int rows)
     {
-        _numbers.Reserve(rows);
         _ids.Reserve(rows);
         _accountIds.Reserve(rows);
         _start.EnsureCapacity(rows);

@@ -219,6 +219,21 @@ public class ArrAdversarialTests
     }
 
     [Fact]
+    public void A_repeated_subscription_id_above_a_bad_row_is_the_error_reported_as_a_row_by_row_read_would()
+    {
+        var subscriptions = ArrCases.SubscriptionsHeader
+            + "s1,a,2023-01-01,2023-12-31\n"
+            + "s1,a,2023-01-01,2023-12-31\n"
+            + "s2,a,2023-01-01,someday\n"; // a bad row below it
+        var strict = new ArrCase("repeat above a bad row", AccountsHeader + "a,,A,,,\n", subscriptions);
+
+        var error = Assert.Throws<InputDataException>(() => Read(strict));
+
+        Assert.Equal("subscriptions.csv:3: column 'id': duplicate subscription id 's1' (first on line 2)", error.Message);
+        Assert.Equal(error.Message, Assert.Throws<InputDataException>(() => Read(strict with { Lenient = true })).Message);
+    }
+
+    [Fact]
     public void A_repeated_item_id_above_a_bad_row_is_the_error_reported_as_a_row_by_row_read_would()
     {
         var items = ArrCases.ItemsHeader
