@@ -48,97 +48,73 @@ public sealed class ItemTable
         var discountColumn = reader.Column("discount");
         var startColumn = reader.Column("start_date");
         var endColumn = reader.Column("end_date");
-        var rows = new Rows();
+        var table = new ItemTable();
+        var (start, end, arr) = (table._start, table._end, table._arr);
+        var (ids, subscriptionIds, lines) = (new IdColumn(), new IdColumn(), new List<long>());
         var check = new RowChecks(reader, issues, lenient);
+        void Index() => ids.Index(reader.FileName, reader.Header[idColumn], "item", row => lines[row]);
         try
         {
             while (check.Next())
             {
                 if (reader.TakeSizeHint() is { } expected)
                 {
-                    rows.Reserve(expected);
+                    ids.Reserve(expected);
+                    subscriptionIds.Reserve(expected);
+                    lines.EnsureCapacity(expected);
+                    start.EnsureCapacity(expected);
+                    end.EnsureCapacity(expected);
+                    arr.EnsureCapacity(expected);
                 }
 
                 if (!check.Id(idColumn, "item")
                     || !check.Decimal(quantityColumn, 0m, null, out var quantity)
                     || !check.Decimal(priceColumn, 0m, null, out var price)
                     || !check.Decimal(discountColumn, 0m, 1m, out var discount)
-                    || !check.Term(startColumn, endColumn, out var start, out var end))
+                    || !check.Term(startColumn, endColumn, out var first, out var last))
                 {
                     continue;
                 }
 
-                rows.Ids.Add(reader[idColumn]);
-                rows.SubscriptionIds.Add(reader[subscriptionColumn]);
-                rows.Lines.Add(reader.LineNumber);
-                rows.Table._start.Add(start);
-                rows.Table._end.Add(end);
-                rows.Table._arr.Add(ItemArr(quantity, price, discount));
+                ids.Add(reader[idColumn]);
+                subscriptionIds.Add(reader[subscriptionColumn]);
+                lines.Add(reader.LineNumber);
+                start.Add(first);
+                end.Add(last);
+                arr.Add(ItemArr(quantity, price, discount));
             }
         }
         catch (InputDataException)
         {
             // A repeated id above the bad row is the file's first problem: report it, as a row-by-row check would.
-            rows.CheckRepeatedIds(reader.FileName, reader.Header[idColumn]);
+            Index();
             throw;
         }
 
-        rows.CheckRepeatedIds(reader.FileName, reader.Header[idColumn]);
-        rows.Table.RowsRead = check.RowsRead;
-        return rows.LinkSubscriptions(subscriptions, issues, reader.FileName);
-    }
+        // A repeated id is an error even under --lenient: either row could be the right one.
+        Index();
+        table.RowsRead = check.RowsRead;
 
-    /// <summary>The rows that passed their checks, with what the second pass needs: ids and lines.</summary>
-    private sealed class Rows
-    {
-        public ItemTable Table { get; } = new();
-
-        public IdColumn Ids { get; } = new();
-
-        public IdColumn SubscriptionIds { get; } = new();
-
-        public List<long> Lines { get; } = [];
-
-        public void Reserve(int count)
+        // Rows naming no subscription are reported and dropped; the others keep their order.
+        var found = subscriptions.FindAll(subscriptionIds);
+        table._subscription.EnsureCapacity(ids.Count);
+        var kept = 0;
+        for (var row = 0; row < ids.Count; row++)
         {
-            Ids.Reserve(count);
-            SubscriptionIds.Reserve(count);
-            Lines.EnsureCapacity(count);
-            Table._start.EnsureCapacity(count);
-            Table._end.EnsureCapacity(count);
-            Table._arr.EnsureCapacity(count);
-        }
-
-        /// <summary>The first row whose id an earlier row has is an error naming both lines (even under --lenient: either row could be the right one).</summary>
-        public void CheckRepeatedIds(string fileName, string idColumn) => Ids.Index(fileName, idColumn, "item", row => Lines[row]);
-
-        /// <summary>Each row's subscription number; rows naming no subscription are reported and dropped (the others keep their order).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
-        public ItemTable LinkSubscriptions(SubscriptionTable subscriptions, ArrIssueLog issues, string fileName)
-        {
-            var table = Table;
-            var (start, end, arr) = (table._start, table._end, table._arr);
-            table._subscription.EnsureCapacity(Ids.Count);
-            var found = subscriptions.FindAll(SubscriptionIds);
-            var kept = 0;
-            for (var row = 0; row < Ids.Count; row++)
+            if (found[row] < 0)
             {
-                var subscription = found[row];
-                if (subscription < 0)
-                {
-                    issues.Add(ArrIssueKind.UnknownSubscription, row, r => $"{fileName}:{Lines[r]}: item '{Ids[r]}' names subscription '{SubscriptionIds[r]}', which does not exist");
-                    continue;
-                }
-
-                table._subscription.Add(subscription);
-                (start[kept], end[kept], arr[kept]) = (start[row], end[row], arr[row]);
-                kept++;
+                issues.Add(ArrIssueKind.UnknownSubscription, row, r => $"{reader.FileName}:{lines[r]}: item '{ids[r]}' names subscription '{subscriptionIds[r]}', which does not exist");
+                continue;
             }
 
-            start.RemoveRange(kept, start.Count - kept);
-            end.RemoveRange(kept, end.Count - kept);
-            arr.RemoveRange(kept, arr.Count - kept);
-            return table;
+            table._subscription.Add(found[row]);
+            (start[kept], end[kept], arr[kept]) = (start[row], end[row], arr[row]);
+            kept++;
         }
+
+        start.RemoveRange(kept, start.Count - kept);
+        end.RemoveRange(kept, end.Count - kept);
+        arr.RemoveRange(kept, arr.Count - kept);
+        return table;
     }
 }
