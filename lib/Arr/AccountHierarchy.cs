@@ -139,7 +139,7 @@ public sealed class AccountHierarchy
     private static int[] LinkParents(AccountTable accounts, AccountFlags[] flags, ArrIssueLog issues)
     {
         var parentIds = accounts.ParentIds;
-        var parent = accounts.FindAll(parentIds);
+        var parent = accounts.Ids.FindAll(parentIds);
         for (var account = 0; account < parent.Length; account++)
         {
             if (parent[account] == account)

@@ -64,16 +64,10 @@ public sealed class AccountTable
     /// <summary>The parent_id as written (also when it names no account); empty for none.</summary>
     public ReadOnlySpan<char> ParentId(int account) => _parentIds[account];
 
-    /// <summary>Account <paramref name="account"/>'s id, a UUID written into <paramref name="buffer"/> (36 chars).</summary>
-    internal ReadOnlySpan<char> Id(int account, Span<char> buffer) => _ids.Format(account, buffer);
+    /// <summary>The ids, indexed: <c>Ids.FindAll(column)</c> gives the account number of every id of a column, -1 where it names no account.</summary>
+    internal IdColumn Ids => _ids;
 
     internal IdColumn ParentIds => _parentIds;
-
-    /// <summary>Starts loading what <see cref="Id(int, Span{char})"/> reads (see <see cref="Arr.Prefetch"/>).</summary>
-    internal void PrefetchId(int account) => _ids.Prefetch(account);
-
-    /// <summary>The account number of every id of <paramref name="ids"/>, -1 where it names no account.</summary>
-    internal int[] FindAll(IdColumn ids) => _ids.FindAll(ids);
 
     /// <summary>The name, or an empty span when the file has no name column.</summary>
     public ReadOnlySpan<char> Name(int account) => _nameKept < 0 ? default : _kept[account * _width + _nameKept];

@@ -34,7 +34,7 @@ public static class ArrOutput
             Span<char> uuid = stackalloc char[IdColumn.UuidLength];
             if (account + Prefetch.Distance < accounts.Count && result.UltimateParent(account + Prefetch.Distance) is var ahead and >= 0)
             {
-                accounts.PrefetchId(ahead);
+                accounts.Ids.Prefetch(ahead);
                 money.Prefetch(ahead);
             }
 
@@ -43,7 +43,7 @@ public static class ArrOutput
                 switch (columns[column])
                 {
                     case Filled.UltimateParent:
-                        csv.Field(result.UltimateParent(account) is var top and >= 0 ? accounts.Id(top, uuid) : default);
+                        csv.Field(result.UltimateParent(account) is var top and >= 0 ? accounts.Ids.Format(top, uuid) : default);
                         break;
                     case Filled.Arr:
                         csv.Field(money.Arr(account));

@@ -96,7 +96,7 @@ public sealed class ItemTable
         table.RowsRead = check.RowsRead;
 
         // Rows naming no subscription are reported and dropped; the others keep their order.
-        var found = subscriptions.FindAll(subscriptionIds);
+        var found = subscriptions.Ids.FindAll(subscriptionIds);
         table._subscription.EnsureCapacity(ids.Count);
         var kept = 0;
         for (var row = 0; row < ids.Count; row++)

@@ -39,8 +39,8 @@ public sealed class SubscriptionTable
     /// <summary>Last day of the term (<see cref="DateOnly.DayNumber"/>), inclusive.</summary>
     internal ReadOnlySpan<int> End => CollectionsMarshal.AsSpan(_end);
 
-    /// <summary>The subscription number of every id of <paramref name="ids"/>, -1 where it names no subscription.</summary>
-    internal int[] FindAll(IdColumn ids) => _ids.FindAll(ids);
+    /// <summary>The ids, indexed: <c>Ids.FindAll(column)</c> gives the subscription number of every id of a column, -1 where it names no subscription.</summary>
+    internal IdColumn Ids => _ids;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
     internal static SubscriptionTable Read(CsvReader reader, ArrIssueLog issues, bool lenient)
@@ -99,7 +99,7 @@ public sealed class SubscriptionTable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ArrInputs: a loop over every row, run once
     internal void LinkAccounts(AccountTable accounts, ArrIssueLog issues)
     {
-        _account = accounts.FindAll(_accountIds);
+        _account = accounts.Ids.FindAll(_accountIds);
         for (var subscription = 0; subscription < Count; subscription++)
         {
             if (_account[subscription] < 0)
