@@ -29,7 +29,7 @@ public static class ArrOutput
             AccountTable.HierarchyArrColumn => Filled.HierarchyArr,
             _ => Filled.No,
         }).ToArray();
-        CsvWriter.WriteFileInParallel(path, header, accounts.Count, (csv, account) =>
+        CsvWriter.WriteFileInParallel(path, header, accounts.Count, (fields, account) =>
         {
             Span<char> uuid = stackalloc char[IdColumn.UuidLength];
             if (account + Prefetch.Distance < accounts.Count && result.UltimateParent(account + Prefetch.Distance) is var ahead and >= 0)
@@ -43,16 +43,16 @@ public static class ArrOutput
                 switch (columns[column])
                 {
                     case Filled.UltimateParent:
-                        csv.Field(result.UltimateParent(account) is var top and >= 0 ? accounts.Ids.Format(top, uuid) : default);
+                        fields.Set(column, result.UltimateParent(account) is var top and >= 0 ? accounts.Ids.Format(top, uuid) : default);
                         break;
                     case Filled.Arr:
-                        csv.Field(money.Arr(account));
+                        fields.Set(column, money.Arr(account));
                         break;
                     case Filled.HierarchyArr:
-                        csv.Field(money.HierarchyArr(account));
+                        fields.Set(column, money.HierarchyArr(account));
                         break;
                     default:
-                        csv.Field(accounts.Field(account, column, uuid));
+                        fields.Set(column, accounts.Field(account, column, uuid));
                         break;
                 }
             }
@@ -64,18 +64,18 @@ public static class ArrOutput
     {
         var accounts = result.Inputs.Accounts;
         var money = new MoneyText(result);
-        CsvWriter.WriteFileInParallel(path, DetailsHeader, accounts.Count, (csv, account) =>
+        CsvWriter.WriteFileInParallel(path, DetailsHeader, accounts.Count, (fields, account) =>
         {
             var top = result.UltimateParent(account);
-            csv.Field(accounts.Id(account))
-                .Field(accounts.Name(account))
-                .Field(accounts.ParentId(account))
-                .Field(top >= 0 ? accounts.Id(top) : default)
-                .Field(result.Depth(account) is { } depth ? depth.ToString(CultureInfo.InvariantCulture) : null)
-                .Field(money.Arr(account))
-                .Field(result.SubtreeArr(account) is { } subtree ? Numbers.Dollars(subtree) : null)
-                .Field(money.HierarchyArr(account))
-                .Field(FlagsText(result.Flags(account)));
+            fields.Set(0, accounts.Id(account));
+            fields.Set(1, accounts.Name(account));
+            fields.Set(2, accounts.ParentId(account));
+            fields.Set(3, top >= 0 ? accounts.Id(top) : default);
+            fields.Set(4, result.Depth(account) is { } depth ? depth.ToString(CultureInfo.InvariantCulture) : null);
+            fields.Set(5, money.Arr(account));
+            fields.Set(6, result.SubtreeArr(account) is { } subtree ? Numbers.Dollars(subtree) : null);
+            fields.Set(7, money.HierarchyArr(account));
+            fields.Set(8, FlagsText(result.Flags(account)));
         });
     }
 

@@ -113,6 +113,7 @@ internal sealed class IdColumn(int capacity = 1 << 12)
         _slots = GC.AllocateUninitializedArray<Slot>((int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, Count + (Count >> 1))));
         _slots.AsSpan().Clear();
         _mask = _slots.Length - 1;
+        _textRows = null;
         for (var row = 0; row < Count; row++)
         {
             if (row + Arr.Prefetch.Distance < Count)

@@ -115,13 +115,27 @@ public sealed class CsvWriter
             csv.Flush();
         });
 
+    /// <summary>Sets the fields of row <paramref name="index"/> of a table written by <see cref="WriteFileInParallel"/>.</summary>
+    public delegate void FillRow(Fields fields, int index);
+
+    /// <summary>
+    /// One row of <see cref="WriteFileInParallel"/>, set field by field straight into Sep's row (no copy of our own:
+    /// at 2.5M rows that copy and its bookkeeping were ~4% of the run). Fields not set are left out.
+    /// </summary>
+    public readonly ref struct Fields(SepWriter.Row row)
+    {
+        private readonly SepWriter.Row _row = row;
+
+        public void Set(int column, ReadOnlySpan<char> value) => _row[column].Set(value);
+    }
+
     /// <summary>
     /// Writes a table of <paramref name="rowCount"/> rows atomically, like <see cref="WriteFile{T}"/>, for tables of
     /// millions of rows where formatting is the work: blocks of rows are formatted on the thread pool, a few at a
     /// time, while this thread writes the finished blocks out in order (the file is the same as a sequential write).
-    /// <paramref name="writeRow"/> is called from several threads at once, so it must be safe to.
+    /// <paramref name="fill"/> is called from several threads at once, so it must be safe to.
     /// </summary>
-    public static void WriteFileInParallel(string path, IReadOnlyList<string> header, int rowCount, Action<CsvWriter, int> writeRow)
+    public static void WriteFileInParallel(string path, IReadOnlyList<string> header, int rowCount, FillRow fill)
     {
         // 4,096 rows of a wide table (accounts: ~135 bytes a row) fit a block's first megabyte, so its buffer rarely grows.
         const int BlockRows = 1 << 12;
@@ -137,8 +151,8 @@ public sealed class CsvWriter
             block.Bytes.SetLength(0);
             for (var row = first; row < Math.Min(rowCount, first + BlockRows); row++)
             {
-                writeRow(block.Csv, row);
-                block.Csv.EndRow();
+                using var fields = block.Csv._sep.NewRow();
+                fill(new Fields(fields), row);
             }
 
             block.Csv.Flush();
