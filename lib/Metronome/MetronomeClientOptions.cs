@@ -96,6 +96,3 @@ public sealed record MetronomeClientOptions
         CultureInfo.InvariantCulture,
         $"BaseUrl={BaseUrl}, BearerToken=[redacted], MaxRetries={MaxRetries}, Timeout={Timeout.TotalSeconds}s, RetryDelay={InitialRetryDelay.TotalSeconds}s..{MaxRetryDelay.TotalSeconds}s x{RetryDelayScale}");
 }
-
-/// <summary>One retry about to happen: which request, why, and how long the client waits first.</summary>
-public sealed record MetronomeRetry(string Method, string Path, int Attempt, int? StatusCode, string Reason, TimeSpan Delay);

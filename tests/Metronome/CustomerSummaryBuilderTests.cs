@@ -1,4 +1,5 @@
 using Workbook.Core;
+using Workbook.CustomerSummary;
 using Workbook.Metronome;
 
 namespace Workbook.Tests.Metronome;

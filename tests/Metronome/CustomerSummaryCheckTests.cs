@@ -1,4 +1,5 @@
 using Workbook.Egress;
+using Workbook.CustomerSummary;
 using Workbook.Metronome;
 using Workbook.Sandbox;
 using Workbook.Tests.Sandbox;

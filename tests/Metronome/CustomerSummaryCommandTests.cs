@@ -1,5 +1,6 @@
 using System.Globalization;
 using Workbook.Core;
+using Workbook.CustomerSummary;
 using Workbook.Metronome;
 using Workbook.Sandbox;
 using Workbook.Tests.Cli;

@@ -1,4 +1,5 @@
 using System.Net;
+using Workbook.CustomerSummary;
 using Workbook.Metronome;
 using Workbook.Sandbox;
 using Workbook.Tests.Sandbox;

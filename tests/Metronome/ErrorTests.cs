@@ -63,7 +63,7 @@ public class ErrorTests
 
         var customers = await Assert.ThrowsAsync<MetronomeApiException>(() => client.Customers.ListAsync(new CustomerListParams { Limit = 101 }).ToListAsync().AsTask());
         var balances = await Assert.ThrowsAsync<MetronomeApiException>(() => client.Contracts
-            .ListBalancesAsync(new ContractBalanceListRequest { CustomerId = data.Customers[0].Id, Limit = 26 }).ToListAsync().AsTask());
+            .ListBalancesAsync(new ContractBalanceListParams { CustomerId = data.Customers[0].Id, Limit = 26 }).ToListAsync().AsTask());
 
         Assert.Equal(MetronomeErrorKind.BadRequest, customers.Kind);
         Assert.Equal("limit must be an integer between 1 and 100, got '101'", customers.ServerMessage);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Workbook.Egress;
+using Workbook.CustomerSummary;
 using Workbook.Metronome;
 using Workbook.Sandbox;
 using Workbook.Tests.Sandbox;

@@ -1,5 +1,6 @@
 using Workbook.Core;
 using Workbook.Egress;
+using Workbook.CustomerSummary;
 using Workbook.Metronome;
 
 namespace Workbook.Tests.Metronome;

@@ -74,11 +74,11 @@ public class PaginationTests
         await using var sandbox = await TestSandbox.StartAsync(data.Build());
         using var client = sandbox.Client();
 
-        var balances = await client.Contracts.ListBalancesAsync(new ContractBalanceListRequest
+        var balances = await client.Contracts.ListBalancesAsync(new ContractBalanceListParams
         {
             CustomerId = customer, IncludeBalance = true, IncludeContractBalances = true, Limit = 25,
         }).ToListAsync();
-        var grants = await client.CreditGrants.ListAsync(new CreditGrantListRequest { CustomerIds = [customer] }, limit: 50).ToListAsync();
+        var grants = await client.CreditGrants.ListAsync(new CreditGrantListParams { CustomerIds = [customer] }, limit: 50).ToListAsync();
 
         Assert.Equal(Enumerable.Range(0, 60).Select(i => (decimal)i), balances.Select(b => b.Balance!.Value));
         Assert.Equal(Enumerable.Range(0, 130).Select(i => $"grant {i:D3}"), grants.Select(g => g.Name));

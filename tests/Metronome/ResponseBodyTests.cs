@@ -42,7 +42,7 @@ public class ResponseBodyTests
     {
         var error = await FailureAsync(
             """{"data": [{"id": "b1", "type": "GIFT_CARD", "product": {"id": "p", "name": "P"}}], "next_page": null}""",
-            c => c.Contracts.ListBalancesAsync(new ContractBalanceListRequest { CustomerId = "c1" }).ToListAsync().AsTask());
+            c => c.Contracts.ListBalancesAsync(new ContractBalanceListParams { CustomerId = "c1" }).ToListAsync().AsTask());
 
         Assert.StartsWith("POST /v1/contracts/customerBalances/list: 200 OK with JSON that is not the documented shape", error.Message);
         Assert.Contains("unknown value 'GIFT_CARD' (this client knows PREPAID, POSTPAID, CREDIT)", error.Message);

@@ -32,12 +32,12 @@ public class WireContractTests
         }).ToListAsync().AsTask()),
         ["invoices-retrieve"] = (typeof(Envelope<Invoice>), c => c.Customers.Invoices.RetrieveAsync(WireFixture.CustomerId, WireFixture.InvoiceId)),
         ["customer-plans-list"] = (typeof(Page<CustomerPlan>), c => c.Customers.Plans.ListAsync(WireFixture.CustomerId, 100).ToListAsync().AsTask()),
-        ["credit-grants-list"] = (typeof(Page<CreditGrant>), c => c.CreditGrants.ListAsync(new CreditGrantListRequest
+        ["credit-grants-list"] = (typeof(Page<CreditGrant>), c => c.CreditGrants.ListAsync(new CreditGrantListParams
         {
             CustomerIds = [WireFixture.CustomerId], CreditTypeIds = [CreditType.UsdCentsId],
             EffectiveBefore = DateTimeOffset.UnixEpoch.AddYears(100), NotExpiringBefore = DateTimeOffset.UnixEpoch,
         }, 100).ToListAsync().AsTask()),
-        ["contract-balances-list"] = (typeof(Page<ContractBalance>), c => c.Contracts.ListBalancesAsync(new ContractBalanceListRequest
+        ["contract-balances-list"] = (typeof(Page<ContractBalance>), c => c.Contracts.ListBalancesAsync(new ContractBalanceListParams
         {
             CustomerId = WireFixture.CustomerId, IncludeBalance = true, IncludeContractBalances = true, IncludeArchived = true,
             ExcludeZeroBalances = true, CoveringDate = DateTimeOffset.UnixEpoch, Limit = 25,

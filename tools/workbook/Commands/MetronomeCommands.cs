@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Workbook.Core;
 using Workbook.Egress;
+using Workbook.CustomerSummary;
 using Workbook.Metronome;
 using Workbook.Sandbox;
 

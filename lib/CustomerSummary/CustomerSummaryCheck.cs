@@ -1,20 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Workbook.Egress;
+using Workbook.Metronome;
 
-namespace Workbook.Metronome;
-
-/// <summary>One customer whose summary disagrees with the data export it was served from.</summary>
-public sealed record SummaryMismatch(string Customer, string Field, string Report, string Export);
-
-/// <summary>The outcome of <see cref="CustomerSummaryCheck.AgainstExport"/>.</summary>
-public sealed record SummaryCheckResult(int CustomersInReport, int CustomersInExport, IReadOnlyList<SummaryMismatch> Mismatches)
-{
-    public bool Agrees => CustomersInReport == CustomersInExport && Mismatches.Count == 0;
-
-    public override string ToString() => Agrees
-        ? $"All {CustomersInReport} customers agree with the export: finalized invoice counts, lifetime billed and last finalized period."
-        : $"{Mismatches.Count} disagreements; {CustomersInReport} customers in the report, {CustomersInExport} in the export.";
-}
+namespace Workbook.CustomerSummary;
 
 /// <summary>
 /// Checks a customer summary made through the API against the data export it was served from (the sandbox's

@@ -1,6 +1,7 @@
 using Workbook.Core;
+using Workbook.Metronome;
 
-namespace Workbook.Metronome;
+namespace Workbook.CustomerSummary;
 
 /// <summary>
 /// The customer summary CSV: the columns the issue fixes, in that order, then three more for invoice totals in

@@ -1,6 +1,7 @@
 using Workbook.Core;
+using Workbook.Metronome;
 
-namespace Workbook.Metronome;
+namespace Workbook.CustomerSummary;
 
 /// <summary>Sums amounts per credit type (by id): a customer can hold balances and invoices in several units.</summary>
 public static class MoneyTotals

@@ -1,4 +1,6 @@
-namespace Workbook.Metronome;
+using Workbook.Metronome;
+
+namespace Workbook.CustomerSummary;
 
 /// <summary>
 /// Turns what the API returned for a customer into its summary row. Pure: no I/O, no clock (the as-of instant is

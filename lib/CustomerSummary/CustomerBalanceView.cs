@@ -1,6 +1,7 @@
 using Workbook.Core;
+using Workbook.Metronome;
 
-namespace Workbook.Metronome;
+namespace Workbook.CustomerSummary;
 
 /// <summary>
 /// One customer's summary in US dollars, the columns a finance reader looks at first: for tables and charts in the

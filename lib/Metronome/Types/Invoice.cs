@@ -3,8 +3,6 @@ using Workbook.Core;
 
 namespace Workbook.Metronome;
 
-// Required and optional fields follow the official SDKs' types (metronome-python types/v1/customers/invoice.py).
-
 /// <summary>An invoice from <c>GET /v1/customers/{id}/invoices</c>. Amounts are in <see cref="CreditType"/> units.</summary>
 public sealed record Invoice
 {
@@ -54,50 +52,4 @@ public sealed record Invoice
 
     [JsonIgnore]
     public bool IsFinalized => Status == Finalized;
-}
-
-public sealed record InvoiceLineItem
-{
-    public required string Name { get; init; }
-
-    public required decimal Total { get; init; }
-
-    /// <summary>usage, subscription, scheduled, commit_purchase, applied_commit_or_credit, cpu_conversion, ...</summary>
-    public required string Type { get; init; }
-
-    public required CreditType CreditType { get; init; }
-
-    public decimal? Quantity { get; init; }
-
-    public decimal? UnitPrice { get; init; }
-
-    public string? ProductId { get; init; }
-
-    public string? ProductType { get; init; }
-
-    public DateTimeOffset? StartingAt { get; init; }
-
-    public DateTimeOffset? EndingBefore { get; init; }
-
-    public IReadOnlyList<InvoiceSubLineItem>? SubLineItems { get; init; }
-
-    [JsonIgnore]
-    public Money TotalMoney => new(Total, CreditType);
-}
-
-public sealed record InvoiceSubLineItem
-{
-    public required string Name { get; init; }
-
-    public required decimal Quantity { get; init; }
-
-    public required decimal Subtotal { get; init; }
-
-    public decimal? Price { get; init; }
-
-    public string? ChargeId { get; init; }
-
-    public string? CreditGrantId { get; init; }
-
-    public required IReadOnlyDictionary<string, string> CustomFields { get; init; }
 }

@@ -1,14 +1,7 @@
 using Workbook.Core;
+using Workbook.Metronome;
 
-namespace Workbook.Metronome;
-
-/// <summary>What the API returned for one customer: the input of <see cref="CustomerSummaryBuilder"/>.</summary>
-public sealed record CustomerSnapshot(
-    Customer Customer,
-    IReadOnlyList<Invoice> Invoices,
-    IReadOnlyList<CustomerPlan> Plans,
-    IReadOnlyList<CreditGrant> CreditGrants,
-    IReadOnlyList<ContractBalance> ContractBalances);
+namespace Workbook.CustomerSummary;
 
 /// <summary>
 /// One line of the customer summary, still typed: USD amounts in cents (converted to dollars only when written),

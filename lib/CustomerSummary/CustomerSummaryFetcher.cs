@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Workbook.Metronome;
 
-namespace Workbook.Metronome;
+namespace Workbook.CustomerSummary;
 
 /// <summary>
 /// Fetches what the customer summary needs from the API: the customers (active and archived), then per customer
@@ -97,11 +98,11 @@ public static class CustomerSummaryFetcher
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var plans = await client.Customers.Plans.ListAsync(customer.Id, 100, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         var grants = await client.CreditGrants
-            .ListAsync(new CreditGrantListRequest { CustomerIds = [customer.Id] }, 100, cancellationToken)
+            .ListAsync(new CreditGrantListParams { CustomerIds = [customer.Id] }, 100, cancellationToken)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var balances = await client.Contracts
             .ListBalancesAsync(
-                new ContractBalanceListRequest { CustomerId = customer.Id, IncludeBalance = true, IncludeContractBalances = true, Limit = 25 },
+                new ContractBalanceListParams { CustomerId = customer.Id, IncludeBalance = true, IncludeContractBalances = true, Limit = 25 },
                 cancellationToken)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new CustomerSnapshot(customer, invoices, plans, grants, balances);

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Workbook.Metronome;
+
+[JsonConverter(typeof(StrictEnumConverter<BillableStatus>))]
+public enum BillableStatus
+{
+    [JsonStringEnumMemberName("billable")]
+    Billable,
+
+    [JsonStringEnumMemberName("unbillable")]
+    Unbillable,
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using Workbook.Core;
+
+namespace Workbook.Metronome;
+
+[JsonConverter(typeof(StrictEnumConverter<ContractBalanceType>))]
+public enum ContractBalanceType
+{
+    [JsonStringEnumMemberName("PREPAID")]
+    Prepaid,
+
+    [JsonStringEnumMemberName("POSTPAID")]
+    Postpaid,
+
+    [JsonStringEnumMemberName("CREDIT")]
+    Credit,
+}

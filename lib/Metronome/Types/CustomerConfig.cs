@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Workbook.Metronome;
+
+public sealed record CustomerConfig
+{
+    public string? SalesforceAccountId { get; init; }
+}

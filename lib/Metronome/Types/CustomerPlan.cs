@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace Workbook.Metronome;
+
+/// <summary>A plan a customer is (or was) on: <c>GET /v1/customers/{id}/plans</c> (plan-era billing).</summary>
+public sealed record CustomerPlan
+{
+    /// <summary>The id of the customer-plan assignment, not of the plan.</summary>
+    public required string Id { get; init; }
+
+    public required string PlanId { get; init; }
+
+    public required string PlanName { get; init; }
+
+    public required string PlanDescription { get; init; }
+
+    public required IReadOnlyDictionary<string, string> CustomFields { get; init; }
+
+    public required DateTimeOffset StartingOn { get; init; }
+
+    /// <summary>Exclusive end; null while the plan has no scheduled end.</summary>
+    public DateTimeOffset? EndingBefore { get; init; }
+
+    public decimal? NetPaymentTermsDays { get; init; }
+
+    /// <summary>True when the plan covers <paramref name="instant"/> (start inclusive, end exclusive).</summary>
+    public bool IsActiveAt(DateTimeOffset instant) => StartingOn <= instant && (EndingBefore is null || instant < EndingBefore);
+}
