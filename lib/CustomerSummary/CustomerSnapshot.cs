@@ -1,4 +1,3 @@
-using Workbook.Core;
 using Workbook.Metronome;
 
 namespace Workbook.CustomerSummary;

@@ -1,11 +1,13 @@
+using System.Globalization;
 using Workbook.Core;
 using Workbook.Metronome;
 
 namespace Workbook.CustomerSummary;
 
 /// <summary>
-/// The customer summary CSV: the columns the issue fixes, in that order, then three more for invoice totals in
-/// other credit types. USD (cents) becomes dollars here, at the edge, to 2 decimals (half away from zero).
+/// The customer summary CSV: the columns the issue fixes, in that order, then two for invoice totals in other credit
+/// types, then the credit outlook (<see cref="CreditOutlook"/>). USD (cents) becomes dollars here, at the edge, to 2
+/// decimals (half away from zero); the burn rate to 2 decimals of a dollar a day, the runway to 1 decimal of a day.
 /// </summary>
 public static class CustomerSummaryCsv
 {
@@ -16,6 +18,7 @@ public static class CustomerSummaryCsv
         "last_finalized_invoice_total_usd", "last_finalized_period_end", "finalized_invoices", "lifetime_billed_usd",
         "credit_balance_usd", "credit_balance_including_pending_usd", "other_credit_types", "status",
         "current_invoice_other_credit_types", "lifetime_billed_other_credit_types",
+        "credit_burn_usd_per_day", "credit_runway_days", "next_credit_expiry", "credit_expiring_usd", "projected_period_total_usd",
     ];
 
     /// <summary>Writes <paramref name="rows"/> as they are ordered, atomically.</summary>
@@ -35,14 +38,19 @@ public static class CustomerSummaryCsv
         .Field(Dollars(row.CurrentInvoiceTotalCents))
         .Field(Dollars(row.LastFinalizedInvoiceTotalCents))
         .Field(Timestamp(row.LastFinalizedPeriodEnd))
-        .Field(row.FinalizedInvoices?.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .Field(row.FinalizedInvoices?.ToString(CultureInfo.InvariantCulture))
         .Field(Dollars(row.LifetimeBilledCents))
         .Field(Dollars(row.CreditBalanceCents))
         .Field(Dollars(row.CreditBalanceIncludingPendingCents))
         .Field(Amounts(row.OtherCreditTypes))
         .Field(row.Status)
         .Field(Amounts(row.CurrentInvoiceOtherCreditTypes))
-        .Field(Amounts(row.LifetimeBilledOtherCreditTypes));
+        .Field(Amounts(row.LifetimeBilledOtherCreditTypes))
+        .Field(Dollars(row.CreditBurnCentsPerDay))
+        .Field(row.CreditRunwayDays is { } days ? Numbers.Fixed(days, 1) : null)
+        .Field(Timestamp(row.NextCreditExpiry))
+        .Field(Dollars(row.CreditExpiringCents))
+        .Field(Dollars(row.ProjectedPeriodTotalCents));
 
     /// <summary>Other credit types as <c>name=amount;...</c>, amounts in their own unit, never converted.</summary>
     public static string Amounts(IReadOnlyList<Money> amounts) =>

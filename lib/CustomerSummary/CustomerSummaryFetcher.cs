@@ -19,9 +19,11 @@ public static class CustomerSummaryFetcher
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var archived in new bool?[] { null, true })
         {
-            await foreach (var customer in client.Customers.ListAsync(new CustomerListParams { Limit = 100, OnlyArchived = archived }, cancellationToken).ConfigureAwait(false))
+            var parameters = new CustomerListParams { Limit = MetronomeDefaults.PageSize, OnlyArchived = archived };
+            await foreach (var customer in client.Customers.ListAsync(parameters, cancellationToken).ConfigureAwait(false))
             {
-                if (seen.Add(customer.Id))
+                // A customer without an id cannot be told apart from another: each becomes an error row.
+                if (customer.Id is null || seen.Add(customer.Id))
                 {
                     yield return customer;
                 }
@@ -77,6 +79,11 @@ public static class CustomerSummaryFetcher
     /// <summary>One customer's row: its figures, or the error its calls ended with.</summary>
     public static async Task<CustomerSummaryRow> SummariseAsync(MetronomeClient client, Customer customer, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
+        if (CustomerSummaryBuilder.MissingField(customer) is { } missing)
+        {
+            return CustomerSummaryBuilder.Failed(customer, missing);
+        }
+
         try
         {
             return CustomerSummaryBuilder.Build(await FetchSnapshotAsync(client, customer, cancellationToken).ConfigureAwait(false), asOf);
@@ -93,16 +100,22 @@ public static class CustomerSummaryFetcher
     /// </summary>
     public static async Task<CustomerSnapshot> FetchSnapshotAsync(MetronomeClient client, Customer customer, CancellationToken cancellationToken)
     {
+        var id = customer.Id ?? throw new ArgumentException("the customer has no id", nameof(customer));
         var invoices = await client.Customers.Invoices
-            .ListAsync(customer.Id, new InvoiceListParams { Limit = 100, Sort = "date_desc" }, cancellationToken)
+            .ListAsync(id, new InvoiceListParams { Limit = MetronomeDefaults.PageSize, Sort = "date_desc" }, cancellationToken)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var plans = await client.Customers.Plans.ListAsync(customer.Id, 100, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var plans = await client.Customers.Plans
+            .ListAsync(id, new CustomerPlanListParams { Limit = MetronomeDefaults.PageSize }, cancellationToken)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var grants = await client.CreditGrants
-            .ListAsync(new CreditGrantListParams { CustomerIds = [customer.Id] }, 100, cancellationToken)
+            .ListAsync(new CreditGrantListParams { CustomerIds = [id], Limit = MetronomeDefaults.PageSize }, cancellationToken)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var balances = await client.Contracts
             .ListBalancesAsync(
-                new ContractBalanceListParams { CustomerId = customer.Id, IncludeBalance = true, IncludeContractBalances = true, Limit = 25 },
+                new ContractBalanceListParams
+                {
+                    CustomerId = id, IncludeBalance = true, IncludeContractBalances = true, Limit = MetronomeDefaults.ContractBalancePageSize,
+                },
                 cancellationToken)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new CustomerSnapshot(customer, invoices, plans, grants, balances);

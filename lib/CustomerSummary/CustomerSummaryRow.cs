@@ -1,5 +1,4 @@
 using Workbook.Core;
-using Workbook.Metronome;
 
 namespace Workbook.CustomerSummary;
 
@@ -17,7 +16,8 @@ public sealed record CustomerSummaryRow
 
     public required IReadOnlyList<string> IngestAliases { get; init; }
 
-    public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Null only on an error row for a customer listed without it.</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
 
     public DateTimeOffset? ArchivedAt { get; init; }
 
@@ -53,6 +53,24 @@ public sealed record CustomerSummaryRow
 
     /// <summary>Finalized totals in credit types other than USD (cents).</summary>
     public IReadOnlyList<Money> LifetimeBilledOtherCreditTypes { get; init; } = [];
+
+    /// <summary>
+    /// USD (cents) of usage per day: the current draft's subtotal (before credits) over the days elapsed in its period
+    /// at the as-of instant; with no draft, the last finalized invoice's subtotal over its period's days.
+    /// </summary>
+    public decimal? CreditBurnCentsPerDay { get; init; }
+
+    /// <summary>Days the USD credit balance lasts at <see cref="CreditBurnCentsPerDay"/>; null when either is not positive.</summary>
+    public decimal? CreditRunwayDays { get; init; }
+
+    /// <summary>The earliest instant after the as-of instant at which part of the USD credit balance expires.</summary>
+    public DateTimeOffset? NextCreditExpiry { get; init; }
+
+    /// <summary>USD (cents) of the credit balance that expires at <see cref="NextCreditExpiry"/>.</summary>
+    public decimal? CreditExpiringCents { get; init; }
+
+    /// <summary>The current draft's USD total extrapolated to its period's end at the month-to-date daily rate.</summary>
+    public decimal? ProjectedPeriodTotalCents { get; init; }
 
     /// <summary><see cref="Ok"/>, or the error that kept this row from being filled (after retries).</summary>
     public required string Status { get; init; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Workbook.Core;
 using Workbook.Egress;
 using Workbook.Metronome;
@@ -15,8 +16,13 @@ public sealed class MetronomeConnection : IAsyncDisposable
 {
     private readonly SandboxServer? _sandbox;
 
-    private MetronomeConnection(MetronomeClient client, SandboxServer? sandbox, DateTimeOffset asOf, string? exportFolder, string description)
+    private readonly TimeSpan _deadline;
+    private readonly TimeProvider _clock;
+
+    private MetronomeConnection(MetronomeConnectionOptions options, MetronomeClient client, SandboxServer? sandbox, DateTimeOffset asOf, string? exportFolder, string description)
     {
+        _deadline = options.Deadline;
+        _clock = options.Clock;
         Client = client;
         _sandbox = sandbox;
         AsOf = asOf;
@@ -51,7 +57,7 @@ public sealed class MetronomeConnection : IAsyncDisposable
         {
             var fromEnvironment = MetronomeClientOptions.FromEnvironment(options.GetEnvironmentVariable);
             var api = ClientOptions(options, options.BaseUrl ?? fromEnvironment.BaseUrl, fromEnvironment.BearerToken);
-            return new MetronomeConnection(new MetronomeClient(api), null, options.Clock.GetUtcNow(), null, $"the Metronome API at {api.BaseUrl}");
+            return new MetronomeConnection(options, new MetronomeClient(api), null, options.Clock.GetUtcNow(), null, $"the Metronome API at {api.BaseUrl}");
         }
 
         var folder = EgressDataFolder.Resolve(options.ExportFolder, options.GetEnvironmentVariable);
@@ -69,6 +75,7 @@ public sealed class MetronomeConnection : IAsyncDisposable
         }
 
         return new MetronomeConnection(
+            options,
             client,
             sandbox,
             dataset.Now,
@@ -76,9 +83,26 @@ public sealed class MetronomeConnection : IAsyncDisposable
             $"a local Metronome sandbox at {sandbox.BaseUrl} seeded from {folder} (as of {MetronomeJson.FormatTimestamp(dataset.Now)})");
     }
 
-    /// <summary>Every customer's summary row, sorted by name then id (see <see cref="CustomerSummaryFetcher.BuildRowsAsync"/>).</summary>
-    public Task<IReadOnlyList<CustomerSummaryRow>> BuildRowsAsync(IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
-        CustomerSummaryFetcher.BuildRowsAsync(Client, AsOf, Client.Options.MaxConcurrentRequests ?? CustomerSummaryFetcher.DefaultConcurrency, progress, cancellationToken);
+    /// <summary>
+    /// Every customer's summary row, sorted by name then id (see <see cref="CustomerSummaryFetcher.BuildRowsAsync"/>),
+    /// within the run's <see cref="MetronomeConnectionOptions.Deadline"/>: past it, the run stops with an error that says so.
+    /// </summary>
+    public async Task<IReadOnlyList<CustomerSummaryRow>> BuildRowsAsync(IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        using var deadline = new CancellationTokenSource(_deadline, _clock);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await CustomerSummaryFetcher.BuildRowsAsync(
+                Client, AsOf, Client.Options.MaxConcurrentRequests ?? CustomerSummaryFetcher.DefaultConcurrency, progress, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new WorkbookException(
+                $"the customer summary did not finish within its deadline of {_deadline.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s " +
+                $"(--deadline); {Description} was still being queried");
+        }
+    }
 
     /// <summary>
     /// Checks the rows against the export the sandbox serves (<see cref="CustomerSummaryCheck"/>), reading it again

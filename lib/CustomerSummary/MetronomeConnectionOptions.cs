@@ -1,7 +1,5 @@
-using Workbook.Core;
 using Workbook.Egress;
 using Workbook.Metronome;
-using Workbook.Sandbox;
 
 namespace Workbook.CustomerSummary;
 
@@ -23,11 +21,20 @@ public sealed record MetronomeConnectionOptions
     /// <summary>API calls in flight at once, over every caller of the client (the customer listing included).</summary>
     public int MaxConcurrentRequests { get; init; } = CustomerSummaryFetcher.DefaultConcurrency;
 
-    public int MaxRetries { get; init; } = 2;
+    public int MaxRetries { get; init; } = MetronomeDefaults.MaxRetries;
 
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Per attempt.</summary>
+    public TimeSpan Timeout { get; init; } = MetronomeDefaults.Timeout;
 
-    /// <summary>The report's as-of instant against the real API (the sandbox has its own "now").</summary>
+    /// <summary>
+    /// The whole run's limit, on <see cref="Clock"/>: <see cref="Timeout"/> bounds one attempt, not a run that a
+    /// slow or misbehaving server keeps going. Generous by default: an hour.
+    /// </summary>
+    public TimeSpan Deadline { get; init; } = DefaultDeadline;
+
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromHours(1);
+
+    /// <summary>The report's as-of instant against the real API (the sandbox has its own "now"), and the deadline's clock.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>Progress (0..1) of loading the export into the sandbox.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Workbook.Egress;
-using Workbook.Metronome;
-
 namespace Workbook.CustomerSummary;
 
 /// <summary>The outcome of <see cref="CustomerSummaryCheck.AgainstExport"/>.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Workbook.Egress;
 using Workbook.Metronome;
 
 namespace Workbook.CustomerSummary;

@@ -4,24 +4,22 @@ using Workbook.Core;
 namespace Workbook.Metronome;
 
 /// <summary>
-/// How the client reaches the API. Defaults follow Metronome's official SDKs: 2 retries, 60 s per request,
-/// backoff from 0.5 s doubling to 8 s. <see cref="ToString"/> never shows the token.
+/// How the client reaches the API. Defaults (<see cref="MetronomeDefaults"/>) follow Metronome's official SDKs:
+/// 2 retries, 60 s per request, backoff from 0.5 s doubling to 8 s. <see cref="ToString"/> never shows the token.
 /// </summary>
 public sealed record MetronomeClientOptions
 {
-    public const string DefaultBaseUrl = "https://api.metronome.com";
-
-    /// <summary>The official SDKs' variable for the API token.</summary>
+        /// <summary>The official SDKs' variable for the API token.</summary>
     public const string TokenVariable = "METRONOME_BEARER_TOKEN";
 
     public const string BaseUrlVariable = "METRONOME_BASE_URL";
 
-    public Uri BaseUrl { get; init; } = new(DefaultBaseUrl);
+    public Uri BaseUrl { get; init; } = new(MetronomeDefaults.BaseUrl);
 
     public required string BearerToken { get; init; }
 
-    /// <summary>Retries after the first attempt (so 2 means at most 3 attempts).</summary>
-    public int MaxRetries { get; init; } = 2;
+    /// <summary>Retries after the first attempt: at most <c>MaxRetries + 1</c> requests per call, connection failures included.</summary>
+    public int MaxRetries { get; init; } = MetronomeDefaults.MaxRetries;
 
     /// <summary>
     /// At most this many calls in flight at once, over every caller sharing the client (a call holds its slot
@@ -30,11 +28,11 @@ public sealed record MetronomeClientOptions
     public int? MaxConcurrentRequests { get; init; }
 
     /// <summary>Per attempt, including reading the whole response body.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan Timeout { get; init; } = MetronomeDefaults.Timeout;
 
-    public TimeSpan InitialRetryDelay { get; init; } = TimeSpan.FromSeconds(0.5);
+    public TimeSpan InitialRetryDelay { get; init; } = MetronomeDefaults.InitialRetryDelay;
 
-    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(8);
+    public TimeSpan MaxRetryDelay { get; init; } = MetronomeDefaults.MaxRetryDelay;
 
     /// <summary>
     /// Multiplies every retry delay after it is computed (server hints included). 1 in production; tests use a
@@ -64,7 +62,7 @@ public sealed record MetronomeClientOptions
         return new MetronomeClientOptions
         {
             BearerToken = token.Trim(),
-            BaseUrl = string.IsNullOrWhiteSpace(baseUrl) ? new Uri(DefaultBaseUrl) : ParseBaseUrl(baseUrl, BaseUrlVariable),
+            BaseUrl = string.IsNullOrWhiteSpace(baseUrl) ? new Uri(MetronomeDefaults.BaseUrl) : ParseBaseUrl(baseUrl, BaseUrlVariable),
         };
     }
 

@@ -1,5 +1,3 @@
-using Workbook.Core;
-
 namespace Workbook.Metronome;
 
 /// <summary>What went wrong with a Metronome API call, so callers can react without parsing messages.</summary>

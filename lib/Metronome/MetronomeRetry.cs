@@ -1,6 +1,3 @@
-using System.Globalization;
-using Workbook.Core;
-
 namespace Workbook.Metronome;
 
 /// <summary>One retry about to happen: which request, why, and how long the client waits first.</summary>

@@ -63,7 +63,7 @@ public class ClientRequestTests
         var (client, recorder) = Create("http://localhost:8080");
         using var _ = client;
 
-        await client.CreditGrants.ListAsync(new CreditGrantListParams { CustomerIds = ["c1"] }, limit: 10).ToListAsync();
+        await client.CreditGrants.ListAsync(new CreditGrantListParams { CustomerIds = ["c1"], Limit = 10 }).ToListAsync();
         await client.Contracts.ListBalancesAsync(new ContractBalanceListParams { CustomerId = "c1", IncludeBalance = true, IncludeContractBalances = true, Limit = 25 }).ToListAsync();
 
         Assert.Equal("http://localhost:8080/v1/credits/listGrants?limit=10", recorder.Requests[0].Request.RequestUri!.AbsoluteUri);

@@ -20,7 +20,7 @@ public class CustomerSummaryBuilderTests
         new(Acme, invoices ?? [], plans ?? [], grants ?? [], balances ?? []);
 
     private static Invoice Inv(string status, decimal total, DateTimeOffset start, CreditType? type = null) =>
-        ClientModels.MakeInvoice(Acme.Id, status, total, start, type);
+        ClientModels.MakeInvoice(Acme.Id!, status, total, start, type);
 
     [Fact]
     public void A_customer_with_nothing_has_zero_balances_and_empty_invoice_columns()
@@ -73,8 +73,8 @@ public class CustomerSummaryBuilderTests
     {
         var grants = new[]
         {
-            ClientModels.MakeGrant(Acme.Id, "promo", excludingPending: 35000m, includingPending: 30749.5m),
-            ClientModels.MakeGrant(Acme.Id, "tokens", excludingPending: 1000m, includingPending: 900m, ClientModels.Tokens),
+            ClientModels.MakeGrant(Acme.Id!, "promo", excludingPending: 35000m, includingPending: 30749.5m),
+            ClientModels.MakeGrant(Acme.Id!, "tokens", excludingPending: 1000m, includingPending: 900m, ClientModels.Tokens),
         };
         var balances = new[]
         {

@@ -78,7 +78,7 @@ public class PaginationTests
         {
             CustomerId = customer, IncludeBalance = true, IncludeContractBalances = true, Limit = 25,
         }).ToListAsync();
-        var grants = await client.CreditGrants.ListAsync(new CreditGrantListParams { CustomerIds = [customer] }, limit: 50).ToListAsync();
+        var grants = await client.CreditGrants.ListAsync(new CreditGrantListParams { CustomerIds = [customer], Limit = 50 }).ToListAsync();
 
         Assert.Equal(Enumerable.Range(0, 60).Select(i => (decimal)i), balances.Select(b => b.Balance!.Value));
         Assert.Equal(Enumerable.Range(0, 130).Select(i => $"grant {i:D3}"), grants.Select(g => g.Name));
@@ -105,6 +105,6 @@ public class PaginationTests
         Assert.Equal([400m, 300m, 200m, 100m], newestFirst.Select(i => i.Total));
         Assert.Equal([100m, 200m], finalized.Select(i => i.Total));
         Assert.Equal(newestFirst[0], one with { LineItems = newestFirst[0].LineItems, CustomFields = newestFirst[0].CustomFields });
-        Assert.Equal(4m, one.LineItems[0].SubLineItems![0].Quantity);
+        Assert.Equal(4m, one.LineItems![0].SubLineItems![0].Quantity);
     }
 }

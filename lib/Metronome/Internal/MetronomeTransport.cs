@@ -21,12 +21,14 @@ internal sealed class MetronomeTransport : IDisposable
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly AuthenticationHeaderValue _authorization;
     private readonly SemaphoreSlim? _slots;
+    private readonly SecretRedactor _redactor;
 
     public MetronomeTransport(MetronomeClientOptions options, HttpMessageHandler? handler)
     {
         options.Validate();
         _options = options;
         _authorization = new AuthenticationHeaderValue("Bearer", options.BearerToken);
+        _redactor = new SecretRedactor(options.BearerToken);
         // The pipeline owns timeouts; HttpClient's own would fire as an unexplained cancellation.
         _http = new HttpClient(handler ?? CreateHandler(), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         _pipeline = BuildPipeline(options);
@@ -107,7 +109,7 @@ internal sealed class MetronomeTransport : IDisposable
             }
             catch (JsonException malformed)
             {
-                throw Fail(MetronomeErrorKind.MalformedResponse, method, path, ResponseBodyProblem.Describe(response, bytes, malformed), malformed, attempts);
+                throw Fail(MetronomeErrorKind.MalformedResponse, method, path, ResponseBodyProblem.Describe(response, bytes, malformed, _redactor), malformed, attempts);
             }
         }
     }
@@ -125,6 +127,8 @@ internal sealed class MetronomeTransport : IDisposable
         ConnectTimeout = TimeSpan.FromSeconds(5),
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         AutomaticDecompression = DecompressionMethods.All,
+        // One attempt, one request: the retry policy above is the only one (see SingleAttemptStream).
+        PlaintextStreamFilter = (context, _) => ValueTask.FromResult<Stream>(new SingleAttemptStream(context.PlaintextStream)),
     };
 
     private HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery, byte[]? body)
@@ -239,8 +243,8 @@ internal sealed class MetronomeTransport : IDisposable
     private static string Describe(HttpRequestException error) =>
         error.InnerException is { } inner && inner.Message != error.Message ? $"{error.Message} {inner.Message}" : error.Message;
 
-    /// <summary>The error body's <c>message</c>, else a bounded excerpt of the text (a proxy's HTML page, say).</summary>
-    private static string? ServerMessage(string text)
+    /// <summary>The error body's <c>message</c>, else a bounded excerpt of the text (a proxy's HTML page, say), redacted.</summary>
+    private string? ServerMessage(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -251,17 +255,16 @@ internal sealed class MetronomeTransport : IDisposable
         {
             if (JsonSerializer.Deserialize<ErrorBody>(text, MetronomeJson.Options) is { } body)
             {
-                return body.Message;
+                return _redactor.Excerpt(body.Message, MaxErrorTextLength);
             }
         }
         catch (JsonException)
         {
         }
 
-        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return flat.Length <= MaxErrorTextLength ? flat : flat[..MaxErrorTextLength] + "...";
+        return _redactor.Excerpt(text, MaxErrorTextLength);
     }
 
     /// <summary>A server could echo the Authorization header back; its text never leaves this class unredacted.</summary>
-    private string Redact(string text) => text.Replace(_options.BearerToken, "[redacted]", StringComparison.Ordinal);
+    private string Redact(string text) => _redactor.Redact(text);
 }

@@ -12,7 +12,7 @@ internal static class ResponseBodyProblem
 {
     private const int MaxExcerpt = 200;
 
-    public static string Describe(HttpResponseMessage response, byte[] body, JsonException error)
+    public static string Describe(HttpResponseMessage response, byte[] body, JsonException error, SecretRedactor redactor)
     {
         var status = $"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
         var contentType = response.Content.Headers.ContentType?.MediaType ?? "no content type";
@@ -24,7 +24,7 @@ internal static class ResponseBodyProblem
 
         if (text[0] is not ('{' or '['))
         {
-            return $"{status} with a body that is not JSON ({contentType}): {Excerpt(text)}";
+            return $"{status} with a body that is not JSON ({contentType}): {redactor.Excerpt(text, MaxExcerpt)}";
         }
 
         if (IsTruncated(body))
@@ -34,7 +34,7 @@ internal static class ResponseBodyProblem
 
         if (ErrorMessage(body) is { } message)
         {
-            return $"{status} with an error body instead of data: {message}";
+            return $"{status} with an error body instead of data: {redactor.Excerpt(message, MaxExcerpt)}";
         }
 
         var where = error.Path is { Length: > 0 } path && !error.Message.Contains(path, StringComparison.Ordinal) ? $" at {path}" : "";
@@ -70,18 +70,12 @@ internal static class ResponseBodyProblem
                 && !root.TryGetProperty("data", out _)
                 && root.TryGetProperty("message", out var message)
                 && message.ValueKind == JsonValueKind.String
-                ? Excerpt(message.GetString()!)
+                ? message.GetString()
                 : null;
         }
         catch (JsonException)
         {
             return null;
         }
-    }
-
-    private static string Excerpt(string text)
-    {
-        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return flat.Length <= MaxExcerpt ? flat : flat[..MaxExcerpt] + "...";
     }
 }

@@ -7,8 +7,9 @@ public sealed class CustomerPlansResource
     internal CustomerPlansResource(MetronomeTransport transport) => _transport = transport;
 
     /// <summary><c>GET /v1/customers/{id}/plans</c>, every page.</summary>
-    public IAsyncEnumerable<CustomerPlan> ListAsync(string customerId, int? limit = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<CustomerPlan> ListAsync(string customerId, CustomerPlanListParams? parameters = null, CancellationToken cancellationToken = default)
     {
+        var limit = parameters?.Limit;
         var path = $"/v1/customers/{PathBuilder.Segment(customerId)}/plans";
         return Pagination.EnumerateAsync(
             $"GET {path}",

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Workbook.Core;
 
 namespace Workbook.Metronome;

@@ -5,16 +5,17 @@ namespace Workbook.Metronome;
 
 /// <summary>
 /// A contract commit (PREPAID / POSTPAID) or credit (CREDIT) from <c>POST /v1/contracts/customerBalances/list</c>.
-/// The credit type of its balance lives in <see cref="AccessSchedule"/>.
+/// The credit type of its balance lives in <see cref="AccessSchedule"/>. Required here: the type, which decides
+/// whether it is credit at all; the balance and schedule are checked by whoever reads them, the rest is optional.
 /// </summary>
 public sealed record ContractBalance
 {
-    public required string Id { get; init; }
+    public string? Id { get; init; }
 
     /// <summary>The discriminator of the API's Commit | Credit union; an unknown value is an error, not a guess.</summary>
     public required ContractBalanceType Type { get; init; }
 
-    public required ProductRef Product { get; init; }
+    public ProductRef? Product { get; init; }
 
     public string? Name { get; init; }
 

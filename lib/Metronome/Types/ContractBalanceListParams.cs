@@ -1,6 +1,6 @@
 namespace Workbook.Metronome;
 
-/// <summary>Body of <c>POST /v1/contracts/customerBalances/list</c> (the cursor and limit go in the body).</summary>
+/// <summary>Body of <c>POST /v1/contracts/customerBalances/list</c>, the cursor and the page size (1–25) included.</summary>
 public sealed record ContractBalanceListParams
 {
     public required string CustomerId { get; init; }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Workbook.Core;
 
 namespace Workbook.Metronome;
 

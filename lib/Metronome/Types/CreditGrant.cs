@@ -3,32 +3,36 @@ using Workbook.Core;
 
 namespace Workbook.Metronome;
 
-/// <summary>A plan-era credit grant from <c>POST /v1/credits/listGrants</c>. Its balance is in the grant's credit type.</summary>
+/// <summary>
+/// A plan-era credit grant from <c>POST /v1/credits/listGrants</c>. Its balance is in the grant's credit type.
+/// Required here: what the customer summary reads (whose grant it is, its unit, balance and expiry), all required by
+/// the SDK types too; the rest is optional, so a field the workbook does not use never fails a response.
+/// </summary>
 public sealed record CreditGrant
 {
-    public required string Id { get; init; }
+    public string? Id { get; init; }
 
     public required string CustomerId { get; init; }
 
-    public required string Name { get; init; }
+    public string? Name { get; init; }
 
-    public required DateTimeOffset EffectiveAt { get; init; }
+    public DateTimeOffset? EffectiveAt { get; init; }
 
     public required DateTimeOffset ExpiresAt { get; init; }
 
-    public required decimal Priority { get; init; }
+    public decimal? Priority { get; init; }
 
     public required GrantAmount GrantAmount { get; init; }
 
-    public required GrantAmount PaidAmount { get; init; }
+    public GrantAmount? PaidAmount { get; init; }
 
     public required CreditGrantBalance Balance { get; init; }
 
-    public required IReadOnlyList<CreditLedgerEntry> Deductions { get; init; }
+    public IReadOnlyList<CreditLedgerEntry>? Deductions { get; init; }
 
-    public required IReadOnlyList<CreditLedgerEntry> PendingDeductions { get; init; }
+    public IReadOnlyList<CreditLedgerEntry>? PendingDeductions { get; init; }
 
-    public required IReadOnlyDictionary<string, string> CustomFields { get; init; }
+    public IReadOnlyDictionary<string, string>? CustomFields { get; init; }
 
     public string? CreditGrantType { get; init; }
 

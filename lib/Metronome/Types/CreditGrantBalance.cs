@@ -1,12 +1,9 @@
-using System.Text.Json.Serialization;
-using Workbook.Core;
-
 namespace Workbook.Metronome;
 
 /// <summary>A grant's balance as of the end of the customer's current billing period (<see cref="EffectiveAt"/>).</summary>
 public sealed record CreditGrantBalance
 {
-    public required DateTimeOffset EffectiveAt { get; init; }
+    public DateTimeOffset? EffectiveAt { get; init; }
 
     public required decimal ExcludingPending { get; init; }
 

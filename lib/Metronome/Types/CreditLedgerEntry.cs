@@ -1,21 +1,19 @@
-using System.Text.Json.Serialization;
-using Workbook.Core;
-
 namespace Workbook.Metronome;
 
+/// <summary>A deduction from a grant. Not read by the customer summary (it relies on the balance): nothing here is required.</summary>
 public sealed record CreditLedgerEntry
 {
-    public required decimal Amount { get; init; }
+    public decimal? Amount { get; init; }
 
-    public required string Reason { get; init; }
+    public string? Reason { get; init; }
 
-    public required decimal RunningBalance { get; init; }
+    public decimal? RunningBalance { get; init; }
 
-    public required DateTimeOffset EffectiveAt { get; init; }
+    public DateTimeOffset? EffectiveAt { get; init; }
 
-    public required string CreatedBy { get; init; }
+    public string? CreatedBy { get; init; }
 
-    public required string CreditGrantId { get; init; }
+    public string? CreditGrantId { get; init; }
 
     public string? InvoiceId { get; init; }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Workbook.Metronome;
 
 /// <summary>A pricing unit from <c>GET /v1/credit-types/list</c>: a currency or a custom unit. Every field is optional in the API.</summary>

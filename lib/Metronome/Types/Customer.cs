@@ -1,26 +1,29 @@
-using System.Text.Json.Serialization;
-
 namespace Workbook.Metronome;
 
-/// <summary>A customer as <c>GET /v1/customers</c> and <c>GET /v1/customers/{id}</c> return it (CustomerDetail).</summary>
+/// <summary>
+/// A customer as <c>GET /v1/customers</c> and <c>GET /v1/customers/{id}</c> return it (CustomerDetail). Every field
+/// is optional here, though the SDK types require most: one customer missing a field must not sink the whole list
+/// (the official SDKs do not validate responses either). Whoever needs a field checks it is there.
+/// </summary>
 public sealed record Customer
 {
-    public required string Id { get; init; }
+    public string? Id { get; init; }
 
-    public required string Name { get; init; }
+    public string? Name { get; init; }
 
     /// <summary>Deprecated by the API in favour of <see cref="IngestAliases"/>: the first alias or the id.</summary>
-    public required string ExternalId { get; init; }
+    public string? ExternalId { get; init; }
 
-    public required IReadOnlyList<string> IngestAliases { get; init; }
+    public IReadOnlyList<string>? IngestAliases { get; init; }
 
-    public required IReadOnlyDictionary<string, string> CustomFields { get; init; }
+    public IReadOnlyDictionary<string, string>? CustomFields { get; init; }
 
-    public required CustomerConfig CustomerConfig { get; init; }
+    public CustomerConfig? CustomerConfig { get; init; }
 
-    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? CreatedAt { get; init; }
 
-    public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>A newer field: old examples in the API's documentation omit it.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
 
     /// <summary>Null while the customer is active.</summary>
     public DateTimeOffset? ArchivedAt { get; init; }

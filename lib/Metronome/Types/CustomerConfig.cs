@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Workbook.Metronome;
 
 public sealed record CustomerConfig

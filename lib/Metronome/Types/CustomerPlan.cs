@@ -1,20 +1,21 @@
-using System.Text.Json.Serialization;
-
 namespace Workbook.Metronome;
 
-/// <summary>A plan a customer is (or was) on: <c>GET /v1/customers/{id}/plans</c> (plan-era billing).</summary>
+/// <summary>
+/// A plan a customer is (or was) on: <c>GET /v1/customers/{id}/plans</c> (plan-era billing). Required here: what the
+/// report reads (the name and the dates); the rest is optional whatever the SDK types say.
+/// </summary>
 public sealed record CustomerPlan
 {
     /// <summary>The id of the customer-plan assignment, not of the plan.</summary>
-    public required string Id { get; init; }
+    public string? Id { get; init; }
 
-    public required string PlanId { get; init; }
+    public string? PlanId { get; init; }
 
     public required string PlanName { get; init; }
 
-    public required string PlanDescription { get; init; }
+    public string? PlanDescription { get; init; }
 
-    public required IReadOnlyDictionary<string, string> CustomFields { get; init; }
+    public IReadOnlyDictionary<string, string>? CustomFields { get; init; }
 
     public required DateTimeOffset StartingOn { get; init; }
 

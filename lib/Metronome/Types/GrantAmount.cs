@@ -1,14 +1,11 @@
-using System.Text.Json.Serialization;
 using Workbook.Core;
 
 namespace Workbook.Metronome;
 
+/// <summary>An amount of a grant, in its credit type: the unit of the grant's balance.</summary>
 public sealed record GrantAmount
 {
-    public required decimal Amount { get; init; }
+    public decimal? Amount { get; init; }
 
     public required CreditType CreditType { get; init; }
-
-    [JsonIgnore]
-    public Money Money => new(Amount, CreditType);
 }

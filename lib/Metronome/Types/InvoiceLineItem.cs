@@ -1,18 +1,18 @@
-using System.Text.Json.Serialization;
 using Workbook.Core;
 
 namespace Workbook.Metronome;
 
+/// <summary>A line of an invoice. The customer summary reads none of it, so nothing here is required.</summary>
 public sealed record InvoiceLineItem
 {
-    public required string Name { get; init; }
+    public string? Name { get; init; }
 
-    public required decimal Total { get; init; }
+    public decimal? Total { get; init; }
 
     /// <summary>usage, subscription, scheduled, commit_purchase, applied_commit_or_credit, cpu_conversion, ...</summary>
-    public required string Type { get; init; }
+    public string? Type { get; init; }
 
-    public required CreditType CreditType { get; init; }
+    public CreditType? CreditType { get; init; }
 
     public decimal? Quantity { get; init; }
 
@@ -27,7 +27,4 @@ public sealed record InvoiceLineItem
     public DateTimeOffset? EndingBefore { get; init; }
 
     public IReadOnlyList<InvoiceSubLineItem>? SubLineItems { get; init; }
-
-    [JsonIgnore]
-    public Money TotalMoney => new(Total, CreditType);
 }

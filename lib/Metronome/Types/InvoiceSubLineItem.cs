@@ -1,15 +1,13 @@
-using System.Text.Json.Serialization;
-using Workbook.Core;
-
 namespace Workbook.Metronome;
 
+/// <summary>A charge within an invoice line. Not read by the customer summary: nothing here is required.</summary>
 public sealed record InvoiceSubLineItem
 {
-    public required string Name { get; init; }
+    public string? Name { get; init; }
 
-    public required decimal Quantity { get; init; }
+    public decimal? Quantity { get; init; }
 
-    public required decimal Subtotal { get; init; }
+    public decimal? Subtotal { get; init; }
 
     public decimal? Price { get; init; }
 
@@ -17,5 +15,5 @@ public sealed record InvoiceSubLineItem
 
     public string? CreditGrantId { get; init; }
 
-    public required IReadOnlyDictionary<string, string> CustomFields { get; init; }
+    public IReadOnlyDictionary<string, string>? CustomFields { get; init; }
 }

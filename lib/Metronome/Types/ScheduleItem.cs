@@ -1,11 +1,8 @@
-using System.Text.Json.Serialization;
-using Workbook.Core;
-
 namespace Workbook.Metronome;
 
 public sealed record ScheduleItem
 {
-    public required string Id { get; init; }
+    public string? Id { get; init; }
 
     public required decimal Amount { get; init; }
 

@@ -16,13 +16,23 @@ internal static class MetronomeCommands
         var output = new Option<string>("--out") { Description = "The CSV file to write (atomically).", Required = true, HelpName = "FILE" };
         var baseUrl = new Option<string?>("--base-url")
         {
-            Description = $"The API to query (default: ${MetronomeClientOptions.BaseUrlVariable}, else {MetronomeClientOptions.DefaultBaseUrl}). Needs ${MetronomeClientOptions.TokenVariable}.",
+            Description = $"The API to query (default: ${MetronomeClientOptions.BaseUrlVariable}, else {MetronomeDefaults.BaseUrl}). Needs ${MetronomeClientOptions.TokenVariable}.",
             HelpName = "URL",
         };
         var concurrency = PositiveInt("--concurrency", "API calls in flight at once, the customer listing included.", CustomerSummaryFetcher.DefaultConcurrency, max: 256);
-        var maxRetries = new Option<int>("--max-retries") { Description = "Retries per call after the first attempt (on connection errors, timeouts, 408, 409, 429, 5xx).", DefaultValueFactory = _ => 2, HelpName = "N" };
+        var maxRetries = new Option<int>("--max-retries")
+        {
+            Description = "Retries per call after the first attempt (on connection errors, timeouts, 408, 409, 429, 5xx): at most N + 1 requests per call.",
+            DefaultValueFactory = _ => MetronomeDefaults.MaxRetries,
+            HelpName = "N",
+        };
         maxRetries.InRange(0, 10);
-        var timeout = PositiveInt("--timeout", "Per-attempt timeout in seconds.", 60, max: 3600);
+        var timeout = PositiveInt("--timeout", "Per-attempt timeout in seconds.", (int)MetronomeDefaults.Timeout.TotalSeconds, max: 3600);
+        var deadline = PositiveInt(
+            "--deadline",
+            "The whole run's limit in seconds: past it the run stops with an error (--timeout bounds one attempt).",
+            (int)MetronomeConnectionOptions.DefaultDeadline.TotalSeconds,
+            max: 7 * 24 * 3600);
         var data = DataOption($"Without a token: the data export that seeds the local sandbox (default: {EgressDataFolder.DefaultSearch}).");
         var seed = SeedOption("Without a token: the seed file of credit grants and contract balances for the sandbox (default: the built-in one, see lib/Sandbox/README.md).");
 
@@ -32,7 +42,7 @@ internal static class MetronomeCommands
             $"With ${MetronomeClientOptions.TokenVariable} set it queries the real API; without it, a local sandbox seeded from the data export, over real HTTP on 127.0.0.1. " +
             "Exit code 1 when any customer's row could not be filled (its status column says why).")
         {
-            output, baseUrl, concurrency, maxRetries, timeout, data, seed,
+            output, baseUrl, concurrency, maxRetries, timeout, deadline, data, seed,
         };
         command.SetAction((parse, cancellationToken) => RunCustomerSummaryAsync(
             context,
@@ -42,6 +52,7 @@ internal static class MetronomeCommands
                 parse.GetValue(concurrency),
                 parse.GetValue(maxRetries),
                 TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                TimeSpan.FromSeconds(parse.GetValue(deadline)),
                 parse.GetValue(data),
                 parse.GetValue(seed)),
             cancellationToken));
@@ -109,7 +120,7 @@ internal static class MetronomeCommands
         return command;
     }
 
-    private sealed record SummaryRequest(string Output, string? BaseUrl, int Concurrency, int MaxRetries, TimeSpan Timeout, string? Data, string? Seed);
+    private sealed record SummaryRequest(string Output, string? BaseUrl, int Concurrency, int MaxRetries, TimeSpan Timeout, TimeSpan Deadline, string? Data, string? Seed);
 
     private static async Task<int> RunCustomerSummaryAsync(CliContext context, SummaryRequest request, CancellationToken cancellationToken)
     {
@@ -122,6 +133,7 @@ internal static class MetronomeCommands
             MaxConcurrentRequests = request.Concurrency,
             MaxRetries = request.MaxRetries,
             Timeout = request.Timeout,
+            Deadline = request.Deadline,
             Clock = context.Clock,
         };
         if (options.Problem() is { } problem)
