@@ -1,19 +1,28 @@
+using System.Runtime.InteropServices;
 using Workbook.Cli;
 
+// Ctrl+C (SIGINT) and SIGTERM cancel the running command, which then exits cleanly (no half-written output). A
+// command still busy a second later (a loop that does not watch the token) is stopped here: its temporary files are
+// deleted and the process exits 1, so "stop" always means stopped within a second and nothing left behind.
 using var cancel = new CancellationTokenSource();
-ConsoleCancelEventHandler onCancel = (_, e) =>
+var stopping = 0;
+void Stop(PosixSignalContext signal)
 {
-    // Ctrl+C cancels the running command, which then exits cleanly (no half-written output).
-    e.Cancel = true;
+    signal.Cancel = true; // this process decides how it ends
+    if (Interlocked.Exchange(ref stopping, 1) == 1)
+    {
+        return;
+    }
+
     cancel.Cancel();
-};
-Console.CancelKeyPress += onCancel;
-try
-{
-    return await WorkbookCli.RunAsync(args, CliContext.FromConsole(), cancel.Token);
+    _ = Task.Delay(TimeSpan.FromMilliseconds(800)).ContinueWith(_ =>
+    {
+        Workbook.Core.AtomicFile.DeleteTemporaryFiles();
+        Console.Error.WriteLine("error: cancelled");
+        Environment.Exit(ExitCodes.Failed);
+    }, TaskScheduler.Default);
 }
-finally
-{
-    // Unhook before the token source is disposed: a late Ctrl+C must not touch a disposed source.
-    Console.CancelKeyPress -= onCancel;
-}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+return await WorkbookCli.RunAsync(args, CliContext.FromConsole(), cancel.Token);

@@ -169,7 +169,7 @@ internal static class MetronomeCommands
         return (CliProgress.Run(context, "Loading the export", 1, show: true, progress => EgressSandboxDataset.Load(folder, seedPath, progress)), folder);
     }
 
-    private static Option<string?> DataOption(string description) => new("--data") { Description = description, HelpName = "DIR" };
+    private static Option<string?> DataOption(string description) => new Option<string?>("--data") { Description = description, HelpName = "DIR" }.ExistingFolder();
 
     private static Option<string?> SeedOption(string description) => new("--seed") { Description = description, HelpName = "FILE" };
 
