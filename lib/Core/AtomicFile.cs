@@ -140,26 +140,32 @@ public static class AtomicFile
     }
 
     /// <summary>
-    /// The temporary path beside <paramref name="path"/>, registered as pending, after checking that the target can be
-    /// a file: not an existing folder, in a folder that is not a file.
+    /// Refuses (as bad usage) a target that cannot be a file: an existing folder, or a path under an existing file. A
+    /// command calls it before its work, so a mistyped output fails at once instead of after the run.
     /// </summary>
-    private static string TemporaryBeside(string path, out string full)
+    public static void EnsureCanWrite(string path)
     {
-        full = Path.GetFullPath(path);
+        var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
         {
             throw new UsageException($"cannot write {path}: it is a folder, and a file is expected");
         }
 
-        var folder = Path.GetDirectoryName(full)!;
-        for (var above = folder; above is not null; above = Path.GetDirectoryName(above))
+        for (var above = Path.GetDirectoryName(full); above is not null; above = Path.GetDirectoryName(above))
         {
             if (File.Exists(above))
             {
                 throw new UsageException($"cannot write {path}: {above} is a file, and a folder is expected");
             }
         }
+    }
 
+    /// <summary>The temporary path beside <paramref name="path"/>, registered as pending, once the target is known to be writable as a file.</summary>
+    private static string TemporaryBeside(string path, out string full)
+    {
+        EnsureCanWrite(path);
+        full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full)!;
         try
         {
             Directory.CreateDirectory(folder);

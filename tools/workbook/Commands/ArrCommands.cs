@@ -55,9 +55,11 @@ internal static class ArrCommands
             var inputs = new[] { parsed.GetRequiredValue(accounts), parsed.GetRequiredValue(subscriptions), parsed.GetRequiredValue(items) };
             var outPath = parsed.GetRequiredValue(output);
             var detailsPath = parsed.GetValue(details);
+            AtomicFile.EnsureCanWrite(outPath);
             AtomicFile.EnsureNotAnInput(outPath, inputs);
             if (detailsPath is not null)
             {
+                AtomicFile.EnsureCanWrite(detailsPath);
                 AtomicFile.EnsureNotAnInput(detailsPath, inputs);
                 if (FileIdentity.SameFile(detailsPath, outPath))
                 {

@@ -61,13 +61,14 @@ internal static class EgressCommands
 
             var folder = EgressDataFolder.Resolve(parsed.GetValue(data), context.GetEnvironmentVariable);
             var outFolder = parsed.GetRequiredValue(output);
+            var files = EgressExport.Locate(folder);
             if (parsed.GetValue(database) is { } databaseFile)
             {
+                AtomicFile.EnsureNotAnInput(databaseFile, [.. files.Values]);
                 DatabaseFile.EnsureReplaceable(engine, databaseFile);
             }
 
             var target = new EgressTarget(engine, parsed.GetValue(database), connection);
-            var files = EgressExport.Locate(folder);
             var size = files.Values.Sum(path => new FileInfo(path).Length);
             using var loaded = CliProgress.Run(context, $"Loading the export into {engine.Name()}", 1.0, size >= ProgressThresholdBytes,
                 progress => EgressLoad.Load(folder, target, progress));

@@ -133,6 +133,7 @@ internal static class MetronomeCommands
             return Usage(context, $"--data and --seed seed the local sandbox, which runs only when {MetronomeClientOptions.TokenVariable} is not set");
         }
 
+        AtomicFile.EnsureCanWrite(request.Output);
         if (!options.HasToken)
         {
             // The report must never overwrite what the sandbox is seeded from.
