@@ -160,7 +160,7 @@ public sealed class CsvReader : IDisposable
         while (MoveNext())
         {
             var row = _sep.Current;
-            if (_text is { Faults.Count: > 0 } && TakeFault(row.LineNumberFrom, row.LineNumberToExcl) is { } fault)
+            if (_text is { Faults.Count: > 0 } && TakeFault(row.LineNumberToExcl) is { } fault)
             {
                 // A line found faulty before parsing: the row is reported (or skipped) as that line's problem.
                 (_fault, LineNumber, FieldCount) = (fault.Fault, fault.Line, 0);
@@ -215,8 +215,8 @@ public sealed class CsvReader : IDisposable
         }
     }
 
-    /// <summary>The first fault on a line before <paramref name="toExcl"/>, removed with any other on the row's lines.</summary>
-    private (long Line, LineFault Fault)? TakeFault(long from, long toExcl)
+    /// <summary>The first fault on a line before <paramref name="toExcl"/> (the row's end), removed with any other before it.</summary>
+    private (long Line, LineFault Fault)? TakeFault(long toExcl)
     {
         var faults = _text!.Faults;
         var (line, fault) = faults.First();
@@ -230,7 +230,7 @@ public sealed class CsvReader : IDisposable
             faults.Remove(faults.First().Key);
         }
 
-        return (Math.Max(line, from), fault);
+        return (line, fault);
     }
 
     public string GetString(int index) => this[index].ToString();

@@ -50,10 +50,8 @@ public static class WorkbookCli
             var parsed = BuildRoot(context, args.FirstOrDefault()).Parse(args);
             if (parsed.Errors.Count > 0)
             {
-                foreach (var error in parsed.Errors)
-                {
-                    context.Err.WriteLine($"error: {CliErrors.OneLine(error.Message)}");
-                }
+                // One line, the parser's messages in order (an unknown command is two: unrecognized, and no command given).
+                context.Err.WriteLine($"error: {CliErrors.OneLine(string.Join(" ", parsed.Errors.Select(error => error.Message)))}");
 
                 context.Err.WriteLine("Run 'workbook --help' (or '<command> --help') for usage.");
                 return ExitCodes.Usage;
