@@ -48,7 +48,8 @@ public sealed class ArrInputs
     {
         var size = File.Exists(accounts) ? new FileInfo(accounts).Length : 0;
         var bytesRead = progress is null ? null : new InlineProgress(position => progress.Report((double)position / Math.Max(1, size)));
-        var inputs = Build(() => CsvReader.Open(accounts), () => CsvReader.Open(subscriptions), () => CsvReader.Open(items), lenient, bytesRead);
+        // Under --lenient a line whose quotes do not pair up costs that line, not the lines a runaway field would swallow.
+        var inputs = Build(() => CsvReader.Open(accounts), () => CsvReader.Open(subscriptions, lenient), () => CsvReader.Open(items, lenient), lenient, bytesRead);
         progress?.Report(1);
         return inputs;
     }
@@ -60,7 +61,7 @@ public sealed class ArrInputs
     /// <summary>Reads the three tables from text (tests, notebooks); the names appear in messages.</summary>
     public static ArrInputs Read(TextReader accounts, TextReader subscriptions, TextReader items, bool lenient = false,
         string accountsName = AccountsFile, string subscriptionsName = SubscriptionsFile, string itemsName = ItemsFile) =>
-        Build(() => new CsvReader(accounts, accountsName), () => new CsvReader(subscriptions, subscriptionsName), () => new CsvReader(items, itemsName), lenient, null);
+        Build(() => new CsvReader(accounts, accountsName), () => new CsvReader(subscriptions, subscriptionsName, lenient), () => new CsvReader(items, itemsName, lenient), lenient, null);
 
     /// <summary>
     /// Reads accounts, and builds their hierarchy, on this thread while another reads subscriptions then items (they

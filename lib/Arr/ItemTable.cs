@@ -71,6 +71,7 @@ public sealed class ItemTable
                     || !check.Decimal(quantityColumn, 0m, null, out var quantity)
                     || !check.Decimal(priceColumn, 0m, null, out var price)
                     || !check.Decimal(discountColumn, 0m, 1m, out var discount)
+                    || !check.ItemArr(quantityColumn, quantity, price, discount, out var itemArr)
                     || !check.Term(startColumn, endColumn, out var first, out var last))
                 {
                     continue;
@@ -81,7 +82,7 @@ public sealed class ItemTable
                 lines.Add(reader.LineNumber);
                 start.Add(first);
                 end.Add(last);
-                arr.Add(ItemArr(quantity, price, discount));
+                arr.Add(itemArr);
             }
         }
         catch (InputDataException)

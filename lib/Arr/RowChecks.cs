@@ -23,7 +23,7 @@ internal sealed class RowChecks(CsvReader reader, ArrIssueLog issues, bool lenie
                 return true;
             }
 
-            Reject(null, $"expected {reader.Header.Count} fields as in the header, found {reader.FieldCount}");
+            Reject(null, reader.RowProblem);
         }
 
         return false;
@@ -105,6 +105,40 @@ internal sealed class RowChecks(CsvReader reader, ArrIssueLog issues, bool lenie
 
         return true;
     }
+
+    /// <summary>
+    /// An item's ARR (<see cref="ItemTable.ItemArr"/>), at most <see cref="MaxItemArr"/> so that any sum of items stays
+    /// exact in <see cref="decimal"/> (2^31 items of it are 2.1e27, under decimal's 7.9e28); larger, or beyond decimal
+    /// itself, is rejected on the quantity's column.
+    /// </summary>
+    public bool ItemArr(int quantityColumn, decimal quantity, decimal listPrice, decimal discount, out decimal value)
+    {
+        const decimal Small = 1_000_000_000m; // two factors below this make a product below the bound: no check needed
+        if (quantity < Small && listPrice < Small)
+        {
+            value = ItemTable.ItemArr(quantity, listPrice, discount);
+            return true;
+        }
+
+        try
+        {
+            value = ItemTable.ItemArr(quantity, listPrice, discount);
+            if (value <= MaxItemArr)
+            {
+                return true;
+            }
+        }
+        catch (OverflowException)
+        {
+        }
+
+        value = 0m;
+        Reject(quantityColumn, $"quantity × list_price × (1 − discount) is over {Numbers.Plain(MaxItemArr)}, the largest item ARR taken");
+        return false;
+    }
+
+    /// <summary>The largest item ARR taken, in dollars: a quintillion.</summary>
+    public const decimal MaxItemArr = 1_000_000_000_000_000_000m;
 
     private bool Date(int column, out DateOnly value)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace Workbook.Core;
@@ -5,32 +6,43 @@ namespace Workbook.Core;
 /// <summary>
 /// Writes a file so that readers only ever see the old content or the complete new content:
 /// the bytes go to a temporary file in the same folder, which is then renamed over the target.
-/// On any failure the temporary file is removed and the target is untouched.
+/// On any failure the temporary file is removed and the target is untouched. The temporary files being written are
+/// known (<see cref="DeleteTemporaryFiles"/>), so a process told to stop can remove them even while a writer is busy.
 /// </summary>
 public static class AtomicFile
 {
+    private static readonly ConcurrentDictionary<string, byte> Pending = new(StringComparer.Ordinal);
+
     /// <summary>UTF-8 without a byte-order mark: what CSV and JSON readers expect.</summary>
     public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     public static void Write(string path, Action<Stream> write)
     {
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var temp = TemporaryBeside(path, out var full);
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var stream = CreateTemporary(temp, path))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, full, overwrite: true);
         }
-        catch
+        finally
+        {
+            Forget(temp);
+        }
+    }
+
+    /// <summary>
+    /// Deletes every temporary file still being written (and its side files), for a process that must stop now: the
+    /// writers lose their files, and the targets keep their old content.
+    /// </summary>
+    public static void DeleteTemporaryFiles()
+    {
+        foreach (var temp in Pending.Keys)
         {
             TryDelete(temp);
-            throw;
         }
     }
 
@@ -83,11 +95,13 @@ public static class AtomicFile
     /// </summary>
     public static T Build<T>(string path, IReadOnlyCollection<string> inputs, Func<string, T> build, params string[] sideFileSuffixes)
     {
-        var full = Path.GetFullPath(path);
-        EnsureNotAnInput(full, [.. inputs]);
-        var folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        EnsureNotAnInput(path, [.. inputs]);
+        var temp = TemporaryBeside(path, out var full);
+        foreach (var suffix in sideFileSuffixes)
+        {
+            Pending.TryAdd(temp + suffix, 0);
+        }
+
         try
         {
             var result = build(temp);
@@ -96,25 +110,102 @@ public static class AtomicFile
         }
         finally
         {
-            TryDelete(temp);
+            Forget(temp);
             foreach (var suffix in sideFileSuffixes)
             {
-                TryDelete(temp + suffix);
+                Forget(temp + suffix);
             }
         }
     }
 
-    /// <summary>Refuses to write <paramref name="output"/> when it is the same file as one of the inputs.</summary>
+    /// <summary>
+    /// Refuses (as bad usage) to write <paramref name="output"/> when it is the same file as one of the inputs, by file
+    /// identity: a symlink, a `..` or a hard link to an input is that input.
+    /// </summary>
     public static void EnsureNotAnInput(string output, params string[] inputs)
     {
-        var target = Path.GetFullPath(output);
+        if (FileIdentity.Of(output) is not { } target)
+        {
+            return; // nothing there yet, so no input
+        }
+
         foreach (var input in inputs)
         {
-            if (string.Equals(target, Path.GetFullPath(input), StringComparison.Ordinal))
+            if (FileIdentity.Of(input) == target)
             {
-                throw new WorkbookException($"refusing to write {output}: it is an input file, and inputs are never modified");
+                var same = string.Equals(Path.GetFullPath(output), Path.GetFullPath(input), StringComparison.Ordinal) ? "" : $" ({input})";
+                throw new UsageException($"refusing to write {output}: it is an input file{same}, and inputs are never modified");
             }
         }
+    }
+
+    /// <summary>
+    /// Refuses (as bad usage) a target that cannot be a file: an existing folder, or a path under an existing file. A
+    /// command calls it before its work, so a mistyped output fails at once instead of after the run.
+    /// </summary>
+    public static void EnsureCanWrite(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new UsageException($"cannot write {path}: it is a folder, and a file is expected");
+        }
+
+        for (var above = Path.GetDirectoryName(full); above is not null; above = Path.GetDirectoryName(above))
+        {
+            if (File.Exists(above))
+            {
+                throw new UsageException($"cannot write {path}: {above} is a file, and a folder is expected");
+            }
+        }
+    }
+
+    /// <summary>The temporary path beside <paramref name="path"/>, registered as pending, once the target is known to be writable as a file.</summary>
+    private static string TemporaryBeside(string path, out string full)
+    {
+        EnsureCanWrite(path);
+        full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full)!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new WorkbookException($"cannot create the folder {folder}: {Reason(error)}", error);
+        }
+
+        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        Pending.TryAdd(temp, 0);
+        return temp;
+    }
+
+    private static FileStream CreateTemporary(string temp, string path)
+    {
+        try
+        {
+            return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new WorkbookException($"cannot write {path}: {Reason(error)}", error);
+        }
+    }
+
+    /// <summary>Why a file operation failed, without the temporary file's name.</summary>
+    private static string Reason(Exception error) => error switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        PathTooLongException => "the path is too long",
+        DirectoryNotFoundException => "a folder on the path does not exist",
+        _ => error.Message,
+    };
+
+    /// <summary>Removes a temporary file that is no longer wanted (renamed into place, or failed) from the pending ones.</summary>
+    private static void Forget(string temp)
+    {
+        TryDelete(temp);
+        Pending.TryRemove(temp, out _);
     }
 
     private static void TryDelete(string path)

@@ -9,7 +9,8 @@ namespace Workbook.Core;
 /// ends; a UTF-8 or UTF-16 byte-order mark) and adds what the workbook's loaders rely on: a header whose columns are
 /// looked up by name, blank lines skipped, every row the same width as the header, the physical line each row starts
 /// on (also after quoted multi-line fields), typed getters that parse with the invariant culture, and errors naming
-/// file, line and column.
+/// file, line and column. Text from a file must be UTF-8 (or UTF-16 with its byte-order mark): invalid bytes are an
+/// error on their line, as is, when lines are bounded (--lenient), a line whose quotes do not pair up (<see cref="CsvText"/>).
 /// Field values are spans over Sep's buffer, valid until the next <see cref="Read"/>; call <see cref="GetString"/>
 /// to keep a value.
 /// </summary>
@@ -25,14 +26,19 @@ public sealed class CsvReader : IDisposable
 
     private readonly SepReader _sep;
     private readonly Stream? _file;
+    private readonly CsvText? _text;
+    private LineFault? _fault; // the current row's, when its line was found faulty before parsing
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
     private long _rowChars; // characters of the rows read so far, line ends counted as one
     private int _rows;
     private int _hintRow;
 
-    /// <summary>Reads CSV text from a reader (tests, notebooks, text already in memory).</summary>
-    public CsvReader(TextReader reader, string fileName)
-        : this(reader, fileName, null)
+    /// <summary>
+    /// Reads CSV text from a reader (tests, notebooks, text already in memory). <paramref name="boundLines"/> (for
+    /// --lenient) makes a line whose quotes do not pair up that line's error instead of a field running on.
+    /// </summary>
+    public CsvReader(TextReader reader, string fileName, bool boundLines = false)
+        : this(boundLines ? CsvText.FromText(reader, boundLines: true) : reader, fileName, null)
     {
     }
 
@@ -40,11 +46,20 @@ public sealed class CsvReader : IDisposable
     {
         FileName = fileName;
         _file = file;
+        _text = reader as CsvText;
         _sep = Options.From(reader);
-        if (!ReadRow())
+        if (!ReadRow() || _fault is not null)
         {
+            var fault = _fault;
             _sep.Dispose();
-            throw new InputDataException(fileName, 0, null, "the file is empty: expected a header row");
+            throw fault is null
+                ? new InputDataException(fileName, 0, null, "the file is empty: expected a header row")
+                : new InputDataException(fileName, LineNumber, null, fault.Problem);
+        }
+
+        if (_rows == 1)
+        {
+            LineNumber = 1; // Sep numbers its first row from the line after it when it has no header of its own
         }
 
         var header = new string[FieldCount];
@@ -60,18 +75,27 @@ public sealed class CsvReader : IDisposable
         Header = header;
     }
 
-    /// <summary>Opens a file for reading (UTF-8, or UTF-16 when its byte-order mark says so); a missing file is an <see cref="InputDataException"/>.</summary>
-    public static CsvReader Open(string path)
+    /// <summary>
+    /// Opens a file for reading (UTF-8, or UTF-16 when its byte-order mark says so); a missing file is an
+    /// <see cref="InputDataException"/>. <paramref name="boundLines"/>: see the constructor.
+    /// </summary>
+    public static CsvReader Open(string path, bool boundLines = false)
     {
         if (!File.Exists(path))
         {
-            throw new InputDataException(path, 0, null, "file not found");
+            throw new InputDataException(path, 0, null, Directory.Exists(path) ? "a folder, not a file" : "file not found");
         }
 
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         try
         {
-            return new CsvReader(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16), path, stream);
+            Span<byte> mark = stackalloc byte[2];
+            var utf16 = stream.Read(mark) == 2 && (mark.SequenceEqual<byte>([0xFF, 0xFE]) || mark.SequenceEqual<byte>([0xFE, 0xFF]));
+            stream.Position = 0;
+            TextReader text = utf16
+                ? new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16)
+                : CsvText.FromUtf8(stream, boundLines);
+            return new CsvReader(text, path, stream);
         }
         catch
         {
@@ -132,9 +156,18 @@ public sealed class CsvReader : IDisposable
     /// </summary>
     public bool ReadRow()
     {
-        while (_sep.MoveNext())
+        _fault = null;
+        while (MoveNext())
         {
             var row = _sep.Current;
+            if (_text is { Faults.Count: > 0 } && TakeFault(row.LineNumberToExcl) is { } fault)
+            {
+                // A line found faulty before parsing: the row is reported (or skipped) as that line's problem.
+                (_fault, LineNumber, FieldCount) = (fault.Fault, fault.Line, 0);
+                _rows++;
+                return true;
+            }
+
 
             // Sep ends a row only outside quotes, so an odd number of quotes is a quoted field still open at the end
             // of the file. Counted on the raw row, before any field is unescaped in place.
@@ -159,10 +192,46 @@ public sealed class CsvReader : IDisposable
         return false;
     }
 
-    /// <summary>Whether the current record has as many fields as the header.</summary>
-    public bool HasHeaderWidth => FieldCount == Header.Count;
+    /// <summary>Whether the current record has as many fields as the header (false for a line found faulty before parsing).</summary>
+    public bool HasHeaderWidth => FieldCount == Header.Count && _fault is null;
 
-    public InputDataException FieldCountError() => Error($"expected {Header.Count} fields as in the header, found {FieldCount}");
+    /// <summary>What is wrong with a record that lacks <see cref="HasHeaderWidth"/>: its width, or its line's fault.</summary>
+    public InputDataException FieldCountError() => Error(RowProblem);
+
+    /// <summary>The problem <see cref="FieldCountError"/> reports, for a loader that skips the row without an exception.</summary>
+    public string RowProblem => _fault?.Problem ?? $"expected {Header.Count} fields as in the header, found {FieldCount}";
+
+    /// <summary>Sep's next row; its row-length limit is the file's error at the line after the last row read.</summary>
+    private bool MoveNext()
+    {
+        try
+        {
+            return _sep.MoveNext();
+        }
+        catch (NotSupportedException error) when (error.Message.Contains("maximum supported length", StringComparison.Ordinal))
+        {
+            throw new InputDataException(FileName, LineNumber + 1, null,
+                "a row longer than the CSV reader's limit of 16,777,216 characters (is a quote never closed?)");
+        }
+    }
+
+    /// <summary>The first fault on a line before <paramref name="toExcl"/> (the row's end), removed with any other before it.</summary>
+    private (long Line, LineFault Fault)? TakeFault(long toExcl)
+    {
+        var faults = _text!.Faults;
+        var (line, fault) = faults.First();
+        if (line >= toExcl)
+        {
+            return null;
+        }
+
+        while (faults.Count > 0 && faults.First().Key < toExcl)
+        {
+            faults.Remove(faults.First().Key);
+        }
+
+        return (line, fault);
+    }
 
     public string GetString(int index) => this[index].ToString();
 

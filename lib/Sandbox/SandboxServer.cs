@@ -99,7 +99,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
     private Func<HttpContext, RequestDelegate, Task> Middleware(SandboxFaults faults)
     {
-        var expected = Encoding.UTF8.GetBytes("Bearer " + Options.BearerToken);
+        var expected = Encoding.UTF8.GetBytes(Options.BearerToken);
         return async (context, next) =>
         {
             Interlocked.Increment(ref _requests);
@@ -116,7 +116,12 @@ public sealed class SandboxServer : IAsyncDisposable
                 await Task.Delay(latency, context.RequestAborted);
             }
 
-            var given = Encoding.UTF8.GetBytes(context.Request.Headers.Authorization.ToString());
+            // The scheme is case-insensitive (RFC 9110 §11.1): "bearer" is "Bearer". The token is compared in constant time.
+            var authorization = context.Request.Headers.Authorization.ToString();
+            var scheme = authorization.IndexOf(' ');
+            var given = Encoding.UTF8.GetBytes(scheme > 0 && authorization[..scheme].Equals("Bearer", StringComparison.OrdinalIgnoreCase)
+                ? authorization[(scheme + 1)..].TrimStart(' ')
+                : "");
             if (!CryptographicOperations.FixedTimeEquals(given, expected))
             {
                 await SandboxHttp.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "invalid or missing bearer token");

@@ -69,6 +69,34 @@ public class SandboxApiTests
         Assert.Equal("invalid or missing bearer token", body.GetProperty("message").GetString());
     }
 
+    [Fact]
+    public async Task The_bearer_scheme_is_case_insensitive_and_the_token_is_not()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(new TestDataset().WithCustomers(1).Build());
+        using var lower = sandbox.RawHttp(authorized: false);
+        lower.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "bearer " + sandbox.Server.BearerToken);
+        using var upperToken = sandbox.RawHttp(authorized: false);
+        upperToken.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "BEARER " + sandbox.Server.BearerToken.ToUpperInvariant());
+
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(lower, "/v1/customers")).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(upperToken, "/v1/customers")).Status);
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_inside_a_json_string_is_a_400_that_says_so()
+    {
+        var data = new TestDataset().WithCustomers(1);
+        await using var sandbox = await TestSandbox.StartAsync(data.Build());
+        using var http = sandbox.RawHttp();
+        byte[] body = [.. "{\"customer_id\": \"caf"u8, 0xE9, .. "\"}"u8]; // a Windows-1252 é
+
+        using var response = await http.PostAsync("/v1/contracts/customerBalances/list", new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("the body is not valid UTF-8", JsonDocument.Parse(text).RootElement.GetProperty("message").GetString());
+    }
+
     [Theory]
     [InlineData("/v1/customers?limit=0", "limit must be an integer between 1 and 100, got '0'")]
     [InlineData("/v1/customers?limit=abc", "limit must be an integer between 1 and 100, got 'abc'")]

@@ -14,13 +14,35 @@ internal static class CliOptions
     {
         option.Validators.Add(result =>
         {
-            var value = result.GetValueOrDefault<T>();
+            T value;
+            try
+            {
+                value = result.GetValueOrDefault<T>();
+            }
+            catch (InvalidOperationException)
+            {
+                return; // not a number: the parser reports that, naming the option
+            }
+
             if (value < min || (max is { } upper && value > upper))
             {
                 var range = max is { } top
                     ? string.Create(CultureInfo.InvariantCulture, $"between {min} and {top}")
                     : string.Create(CultureInfo.InvariantCulture, $"at least {min}");
                 result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be {range}{(why is null ? "" : $" ({why})")}, got {value}"));
+            }
+        });
+        return option;
+    }
+
+    /// <summary>Makes a folder option's value name an existing folder (a mistyped --data is bad usage, not bad data).</summary>
+    public static Option<string?> ExistingFolder(this Option<string?> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && result.Tokens[^1].Value is var path && !Directory.Exists(path))
+            {
+                result.AddError(File.Exists(path) ? $"{option.Name} {path} is a file: expected a folder" : $"{option.Name} {path}: no such folder");
             }
         });
         return option;

@@ -1,19 +1,39 @@
+using System.Runtime.InteropServices;
 using Workbook.Cli;
 
+// Ctrl+C (SIGINT) and SIGTERM cancel the running command, which then exits cleanly (no half-written output). A
+// command still busy a second later (a loop that does not watch the token) is stopped here: its temporary files are
+// deleted and the process exits 1, so "stop" always means stopped within a second and nothing left behind.
 using var cancel = new CancellationTokenSource();
-ConsoleCancelEventHandler onCancel = (_, e) =>
+var stopping = 0; // 0 running, 1 cancelled, 2 the watchdog ends the process, 3 the command ended
+void Stop(PosixSignalContext signal)
 {
-    // Ctrl+C cancels the running command, which then exits cleanly (no half-written output).
-    e.Cancel = true;
+    signal.Cancel = true; // this process decides how it ends
+    if (Interlocked.CompareExchange(ref stopping, 1, 0) != 0)
+    {
+        return; // already stopping, or done
+    }
+
     cancel.Cancel();
-};
-Console.CancelKeyPress += onCancel;
-try
-{
-    return await WorkbookCli.RunAsync(args, CliContext.FromConsole(), cancel.Token);
+    _ = Task.Delay(TimeSpan.FromMilliseconds(800)).ContinueWith(_ =>
+    {
+        if (Interlocked.CompareExchange(ref stopping, 2, 1) != 1)
+        {
+            return; // the command ended by itself meanwhile
+        }
+
+        Workbook.Core.AtomicFile.DeleteTemporaryFiles();
+        Console.Error.WriteLine("error: cancelled");
+        Environment.Exit(ExitCodes.Failed);
+    }, TaskScheduler.Default);
 }
-finally
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+var exitCode = await WorkbookCli.RunAsync(args, CliContext.FromConsole(), cancel.Token);
+if (Interlocked.Exchange(ref stopping, 3) == 2)
 {
-    // Unhook before the token source is disposed: a late Ctrl+C must not touch a disposed source.
-    Console.CancelKeyPress -= onCancel;
+    Thread.Sleep(Timeout.Infinite); // the watchdog is ending the process
 }
+
+return exitCode;

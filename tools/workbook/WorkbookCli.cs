@@ -25,7 +25,10 @@ public static class WorkbookCli
     /// </summary>
     public static RootCommand BuildRoot(CliContext context, string? only = null)
     {
-        var root = new RootCommand("Revenue-operations workbook: Metronome customer summary, data-export SQL answers, ARR rollup, and the notebooks that present them.");
+        var root = new RootCommand("Revenue-operations workbook: Metronome customer summary, data-export SQL answers, ARR rollup, and the notebooks that present them.")
+        {
+            new Option<bool>(CliErrors.VerboseOption) { Description = "On an error, also print its stack trace.", Recursive = true },
+        };
         var one = Commands.Any(command => command.Name == only);
         foreach (var (name, create) in Commands)
         {
@@ -40,21 +43,20 @@ public static class WorkbookCli
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
-        // Help, errors and suggestions for anything but a known command's own line see the whole tree.
-        var parsed = BuildRoot(context, args.FirstOrDefault()).Parse(args);
-        if (parsed.Errors.Count > 0)
-        {
-            foreach (var error in parsed.Errors)
-            {
-                context.Err.WriteLine($"error: {error.Message}");
-            }
-
-            context.Err.WriteLine("Run 'workbook --help' (or '<command> --help') for usage.");
-            return ExitCodes.Usage;
-        }
-
+        var verbose = args.Contains(CliErrors.VerboseOption);
         try
         {
+            // Help, errors and suggestions for anything but a known command's own line see the whole tree.
+            var parsed = BuildRoot(context, args.FirstOrDefault()).Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                // One line, the parser's messages in order (an unknown command is two: unrecognized, and no command given).
+                context.Err.WriteLine($"error: {CliErrors.OneLine(string.Join(" ", parsed.Errors.Select(error => error.Message)))}");
+
+                context.Err.WriteLine("Run 'workbook --help' (or '<command> --help') for usage.");
+                return ExitCodes.Usage;
+            }
+
             var configuration = new InvocationConfiguration
             {
                 Output = context.Out,
@@ -63,21 +65,9 @@ public static class WorkbookCli
             };
             return await parsed.InvokeAsync(configuration, cancellationToken);
         }
-        catch (WorkbookException error)
+        catch (Exception error)
         {
-            context.Err.WriteLine($"error: {error.Message}");
-            return ExitCodes.Failed;
-        }
-        catch (System.Data.Common.DbException error)
-        {
-            // The database refused (PostgreSQL unreachable, a login refused, a constraint): its own message, no stack.
-            context.Err.WriteLine($"error: the database: {error.Message}");
-            return ExitCodes.Failed;
-        }
-        catch (OperationCanceledException)
-        {
-            context.Err.WriteLine("cancelled");
-            return ExitCodes.Failed;
+            return CliErrors.Report(error, context.Err, verbose);
         }
     }
 }

@@ -8,6 +8,12 @@ namespace Workbook.Cli.Commands;
 /// <summary>Part 3: `workbook arr` (the ARR rollup) and `workbook generate arr`.</summary>
 internal static class ArrCommands
 {
+    /// <summary>The most accounts `generate arr` writes: 13 GB of CSV, which the loaders' int-indexed tables still hold.</summary>
+    private const long MaxGeneratedAccounts = 100_000_000;
+
+    /// <summary>Bytes the generator writes per account, the three files together (measured at 250,000: 129), with a margin.</summary>
+    private const long GeneratedBytesPerAccount = 140;
+
     /// <summary>Inputs at least this large get a progress bar (when stderr is a terminal): about 1 s of work.</summary>
     private const long ProgressThresholdBytes = 100L << 20;
 
@@ -49,10 +55,16 @@ internal static class ArrCommands
             var inputs = new[] { parsed.GetRequiredValue(accounts), parsed.GetRequiredValue(subscriptions), parsed.GetRequiredValue(items) };
             var outPath = parsed.GetRequiredValue(output);
             var detailsPath = parsed.GetValue(details);
+            AtomicFile.EnsureCanWrite(outPath);
             AtomicFile.EnsureNotAnInput(outPath, inputs);
             if (detailsPath is not null)
             {
-                AtomicFile.EnsureNotAnInput(detailsPath, [.. inputs, outPath]);
+                AtomicFile.EnsureCanWrite(detailsPath);
+                AtomicFile.EnsureNotAnInput(detailsPath, inputs);
+                if (FileIdentity.SameFile(detailsPath, outPath))
+                {
+                    throw new UsageException($"--details {detailsPath} is the same file as --out {outPath}: give each its own file");
+                }
             }
 
             var day = parsed.GetValue(asOf) ?? DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime);
@@ -94,7 +106,7 @@ internal static class ArrCommands
             Description = "How many accounts (subscriptions and items scale with it: 35,000 subscriptions per 250,000 accounts).",
             DefaultValueFactory = _ => ArrGenerator.DefaultAccounts,
             HelpName = "count",
-        }.InRange(1L);
+        }.InRange(1L, MaxGeneratedAccounts);
         var seed = new Option<int>("--seed")
         {
             Description = "Random seed: the same seed and count give byte-identical files.",
@@ -109,6 +121,7 @@ internal static class ArrCommands
         {
             var folder = parsed.GetRequiredValue(output);
             var count = parsed.GetValue(accountCount);
+            DiskSpace.EnsureRoomFor(folder, count * GeneratedBytesPerAccount, $"generating {count:#,##0} accounts");
             var totals = CliProgress.Run(context, "Generating accounts", count, count >= 1_000_000, progress =>
                 ArrGenerator.Write(folder, count, parsed.GetValue(seed), progress));
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -10,6 +10,14 @@ internal static class EgressCommands
 {
     public const string DefaultOutput = "out/egress";
 
+    /// <summary>The most customers and events per customer `generate egress` writes.</summary>
+    private const int MaxGeneratedCustomers = 1_000_000;
+    private const int MaxGeneratedEventsPerCustomer = 100_000;
+
+    /// <summary>Bytes the generator writes per event and per customer besides its events (measured: 231 and 5,200), with a margin.</summary>
+    private const long GeneratedBytesPerEvent = 250;
+    private const long GeneratedBytesPerCustomer = 6_000;
+
     /// <summary>Exports at least this large get a progress bar (when stderr is a terminal): about a second of loading.</summary>
     private const long ProgressThresholdBytes = 50L << 20;
 
@@ -20,7 +28,7 @@ internal static class EgressCommands
             Description = $"Folder holding the export's nine CSV files ('Metronome Sample Egress Data - <table>.csv' or '<table>.csv'). " +
                 $"Default: {EgressDataFolder.DefaultSearch}.",
             HelpName = "dir",
-        };
+        }.ExistingFolder();
         var output = new Option<string>("--out")
         {
             Description = "Folder for the CSVs (each written atomically, overwritten).",
@@ -53,8 +61,14 @@ internal static class EgressCommands
 
             var folder = EgressDataFolder.Resolve(parsed.GetValue(data), context.GetEnvironmentVariable);
             var outFolder = parsed.GetRequiredValue(output);
-            var target = new EgressTarget(engine, parsed.GetValue(database), connection);
             var files = EgressExport.Locate(folder);
+            if (parsed.GetValue(database) is { } databaseFile)
+            {
+                AtomicFile.EnsureNotAnInput(databaseFile, [.. files.Values]);
+                DatabaseFile.EnsureReplaceable(engine, databaseFile);
+            }
+
+            var target = new EgressTarget(engine, parsed.GetValue(database), connection);
             var size = files.Values.Sum(path => new FileInfo(path).Length);
             using var loaded = CliProgress.Run(context, $"Loading the export into {engine.Name()}", 1.0, size >= ProgressThresholdBytes,
                 progress => EgressLoad.Load(folder, target, progress));
@@ -84,13 +98,13 @@ internal static class EgressCommands
             Description = $"How many customers (at least {EgressGeneratorOptions.MinimumCustomers}: A1 Company and B1 Company are always there).",
             DefaultValueFactory = _ => EgressGeneratorOptions.DefaultCustomers,
             HelpName = "count",
-        }.InRange(EgressGeneratorOptions.MinimumCustomers, why: "A1 Company and B1 Company");
+        }.InRange(EgressGeneratorOptions.MinimumCustomers, MaxGeneratedCustomers, why: "A1 Company and B1 Company are always there");
         var eventsPerCustomer = new Option<int>("--events-per-customer")
         {
             Description = "Average events per customer (A1 and B1 Company send at least 800).",
             DefaultValueFactory = _ => EgressGeneratorOptions.DefaultEventsPerCustomer,
             HelpName = "count",
-        }.InRange(1);
+        }.InRange(1, MaxGeneratedEventsPerCustomer);
 
         var command = new Command("egress",
             "Write a synthetic Metronome data export (same nine files, columns and quirks as the exercise's), with FINALIZED invoices priced from its events.")
@@ -101,6 +115,8 @@ internal static class EgressCommands
         {
             var folder = parsed.GetRequiredValue(output);
             var options = new EgressGeneratorOptions(parsed.GetValue(customers), parsed.GetValue(seed), parsed.GetValue(eventsPerCustomer));
+            DiskSpace.EnsureRoomFor(folder, options.Customers * (GeneratedBytesPerCustomer + GeneratedBytesPerEvent * options.EventsPerCustomer),
+                string.Create(CultureInfo.InvariantCulture, $"generating {options.Customers:#,##0} customers"));
             var totals = CliProgress.Run(context, "Generating the export", 1.0, options.Customers >= 2_000,
                 progress => EgressGenerator.Write(folder, options, progress));
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -146,6 +146,7 @@ internal static class MetronomeCommands
             return Usage(context, $"--data and --seed seed the local sandbox, which runs only when {MetronomeClientOptions.TokenVariable} is not set");
         }
 
+        AtomicFile.EnsureCanWrite(request.Output);
         if (!options.HasToken)
         {
             // The report must never overwrite what the sandbox is seeded from.
@@ -182,7 +183,7 @@ internal static class MetronomeCommands
         return (CliProgress.Run(context, "Loading the export", 1, show: true, progress => EgressSandboxDataset.Load(folder, seedPath, progress)), folder);
     }
 
-    private static Option<string?> DataOption(string description) => new("--data") { Description = description, HelpName = "DIR" };
+    private static Option<string?> DataOption(string description) => new Option<string?>("--data") { Description = description, HelpName = "DIR" }.ExistingFolder();
 
     private static Option<string?> SeedOption(string description) => new("--seed") { Description = description, HelpName = "FILE" };
 
