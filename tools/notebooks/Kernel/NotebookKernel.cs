@@ -4,10 +4,10 @@ using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.PackageManagement;
 
-namespace Workbook.Notebooks.Running;
+namespace Workbook.Notebooks.Kernel;
 
 /// <summary>
-/// The engine VS Code's Polyglot Notebooks and the Jupyter kernel run, built in-process: a composite kernel with the
+/// The engine VS Code's Polyglot Notebooks and the Jupyter kernel run, as this kernel process builds it: a composite kernel with the
 /// C# kernel (aliases c# and C#), <c>#r "nuget: ..."</c> / <c>#i</c>, <c>display(...)</c> and value sharing. A package's
 /// extensions (the DLLs in its interactive-extensions/dotnet/) are loaded when the package is added, as
 /// dotnet-interactive does; unlike the tool, this host prints no "Loading extensions from PATH" line, so that no
