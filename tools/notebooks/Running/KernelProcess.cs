@@ -32,7 +32,7 @@ internal sealed class KernelProcess : IAsyncDisposable
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly Process _process;
-    private readonly Queue<string> _stderrTail = new();
+    private readonly List<string> _stderrHead = [];
 
     /// <summary>A cell was sent and its end not read (the run was cancelled): the kernel is killed, not waited for.</summary>
     private bool _busy;
@@ -79,10 +79,16 @@ internal sealed class KernelProcess : IAsyncDisposable
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
+        lock (_stderrHead)
+        {
+            _stderrHead.Clear();
+        }
+
         _busy = true;
         try
         {
-            await _process.StandardInput.WriteLineAsync(KernelCommandEnvelope.Serialize(new SubmitCode(code, kernelName)).AsMemory(), deadline.Token);
+            var submission = new SubmitCode(code, kernelName);
+            await _process.StandardInput.WriteLineAsync(KernelCommandEnvelope.Serialize(submission).AsMemory(), deadline.Token);
             await _process.StandardInput.FlushAsync(deadline.Token);
             while (await _process.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
             {
@@ -92,7 +98,9 @@ internal sealed class KernelProcess : IAsyncDisposable
                     return CellEnd.Finished;
                 }
 
-                outputs.Add(KernelEventEnvelope.Deserialize(line).Event);
+                // Read against the cell's own command: an event may carry a command of an extension (#!connect's)
+                // that only the kernel process knows, and the outputs do not depend on it.
+                outputs.Add(KernelEventEnvelope.DeserializeWithCommand(line, submission).Event);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -105,7 +113,7 @@ internal sealed class KernelProcess : IAsyncDisposable
         {
             // The kernel closed its stdin: it has exited (below).
         }
-        catch (JsonException error)
+        catch (Exception error) when (error is JsonException or KeyNotFoundException)
         {
             Kill();
             outputs.Error($"The kernel process wrote something that is not one of its events ({error.Message}); the rest of the notebook was not run.");
@@ -114,9 +122,9 @@ internal sealed class KernelProcess : IAsyncDisposable
 
         await _process.WaitForExitAsync(cancellationToken);
         string stderr;
-        lock (_stderrTail)
+        lock (_stderrHead)
         {
-            stderr = _stderrTail.Count > 0 ? "\n" + string.Join('\n', _stderrTail) : "";
+            stderr = _stderrHead.Count > 0 ? "\n" + string.Join('\n', _stderrHead) : "";
         }
 
         outputs.Error($"The kernel process exited with code {_process.ExitCode} while this cell ran; the rest of the notebook was not run.{stderr}");
@@ -169,12 +177,12 @@ internal sealed class KernelProcess : IAsyncDisposable
             return;
         }
 
-        lock (_stderrTail)
+        // The head of what the cell's run wrote, not the tail: a crash report starts with what went wrong and ends with a long stack.
+        lock (_stderrHead)
         {
-            _stderrTail.Enqueue(line);
-            if (_stderrTail.Count > StderrLinesKept)
+            if (_stderrHead.Count < StderrLinesKept)
             {
-                _stderrTail.Dequeue();
+                _stderrHead.Add(line);
             }
         }
     }
