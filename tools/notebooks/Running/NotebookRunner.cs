@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Documents;
 using Workbook.Notebooks.Model;
 
@@ -25,91 +23,51 @@ public sealed record NotebookRunResult(NotebookFile Notebook, int CellsRun, int 
 }
 
 /// <summary>
-/// Runs a notebook headless on the real engine (<see cref="NotebookKernel"/>), cell by cell, and fills in its outputs.
-/// Like VS Code, the notebook's folder is the working directory while it runs (so its NuGet.config and relative paths
-/// resolve there). Outputs are deterministic: execution counts 1..n, no timestamps, ids and metadata kept. One
-/// notebook runs at a time per process: the working directory and the console are process-wide.
+/// Runs a notebook headless on the real engine, cell by cell, and fills in its outputs. Each notebook gets a kernel
+/// process of its own (<see cref="KernelProcess"/>), started in the notebook's folder as VS Code does (so its
+/// NuGet.config and relative paths resolve there). A kernel that times out, exits or crashes becomes an error output
+/// on the cell that was running and ends that notebook only. Outputs are deterministic: execution counts 1..n, no
+/// timestamps, ids and metadata kept.
 /// </summary>
 public static class NotebookRunner
 {
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
-
     public static Task<NotebookRunResult> RunAsync(string path, NotebookRunOptions options, CancellationToken cancellationToken = default) =>
         RunAsync(NotebookFile.Load(path), options, null, cancellationToken);
 
     /// <summary>Runs a loaded notebook, filling in its outputs; <paramref name="cellsDone"/> hears the code cells finished so far.</summary>
     public static async Task<NotebookRunResult> RunAsync(NotebookFile notebook, NotebookRunOptions options, Action<int>? cellsDone, CancellationToken cancellationToken = default)
     {
-        await OneAtATime.WaitAsync(cancellationToken);
-        var previousDirectory = Directory.GetCurrentDirectory();
-        var kernel = NotebookKernel.Create();
-        var hung = false;
-        try
+        await using var kernel = KernelProcess.Start(Path.GetDirectoryName(Path.GetFullPath(notebook.Path))!);
+        var failures = new List<CellFailure>();
+        var run = 0;
+        var notRun = 0;
+        var stopped = false;
+        foreach (var cell in notebook.CodeCells.ToList())
         {
-            Directory.SetCurrentDirectory(Path.GetDirectoryName(Path.GetFullPath(notebook.Path))!);
-            var failures = new List<CellFailure>();
-            var run = 0;
-            var notRun = 0;
-            var stopped = false;
-            foreach (var cell in notebook.CodeCells.ToList())
+            cell.Outputs.Clear();
+            if (stopped)
             {
-                cell.Outputs.Clear();
-                if (stopped)
-                {
-                    cell.ExecutionOrder = 0;
-                    notRun++;
-                    cellsDone?.Invoke(run + notRun);
-                    continue;
-                }
-
-                var outputs = new CellOutputs();
-                var finished = await RunCellAsync(kernel, cell.Contents, cell.KernelName ?? notebook.DefaultKernelName, outputs, options.CellTimeout, cancellationToken);
-                cell.ExecutionOrder = ++run;
-                cell.Outputs.AddRange(outputs.Outputs);
-                if (outputs.FirstError is { } error)
-                {
-                    failures.Add(new CellFailure(notebook.Label(cell), error));
-                    stopped = options.StopOnError;
-                }
-
-                hung |= !finished;
-                stopped |= !finished;
-                cellsDone?.Invoke(run);
+                cell.ExecutionOrder = 0;
+                notRun++;
+                cellsDone?.Invoke(run + notRun);
+                continue;
             }
 
-            return new NotebookRunResult(notebook, run, notRun, failures);
-        }
-        finally
-        {
-            // A hung cell still holds the kernel: leave it to the process's exit rather than wait on its disposal.
-            if (!hung)
+            var outputs = new CellOutputs();
+            var end = await kernel.RunCellAsync(cell.Contents, cell.KernelName ?? notebook.DefaultKernelName, outputs, options.CellTimeout, cancellationToken);
+            cell.ExecutionOrder = ++run;
+            cell.Outputs.AddRange(outputs.Outputs);
+            if (outputs.FirstError is { } error)
             {
-                kernel.Dispose();
+                failures.Add(new CellFailure(notebook.Label(cell), error));
+                stopped = options.StopOnError;
             }
 
-            // Connections are pooled by connection string, and "Data Source=x.db" names a different file in every
-            // notebook folder: a pooled connection must never cross notebooks.
-            SqliteConnection.ClearAllPools();
-            Directory.SetCurrentDirectory(previousDirectory);
-            OneAtATime.Release();
-        }
-    }
-
-    /// <summary>Submits one cell to its kernel and records the events. False when the cell ran past the timeout.</summary>
-    private static async Task<bool> RunCellAsync(Microsoft.DotNet.Interactive.CompositeKernel kernel, string code, string kernelName, CellOutputs outputs, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var submission = kernel.SendAsync(new SubmitCode(code, kernelName), cancellationToken);
-        if (await Task.WhenAny(submission, Task.Delay(timeout, cancellationToken)) != submission)
-        {
-            outputs.Error($"The cell did not finish within {timeout.TotalSeconds:0.###} s (--cell-timeout) and was stopped; the rest of the notebook was not run.");
-            return false;
+            // A kernel that timed out or exited is gone, and with it the state the later cells build on.
+            stopped |= end != CellEnd.Finished;
+            cellsDone?.Invoke(run);
         }
 
-        foreach (var kernelEvent in (await submission).Events)
-        {
-            outputs.Add(kernelEvent);
-        }
-
-        return true;
+        return new NotebookRunResult(notebook, run, notRun, failures);
     }
 }

@@ -51,8 +51,8 @@ internal static class NotebookCommands
             HelpName = "SECONDS",
         };
 
-        var run = new Command("run", "Execute notebooks cell by cell on the .NET Interactive engine (hosted in-process, as VS Code runs it) and store their outputs. "
-            + "Exit code 1 when any cell produced an error output.");
+        var run = new Command("run", "Execute notebooks cell by cell on the .NET Interactive engine (a kernel process per notebook, as VS Code runs it) and store their outputs. "
+            + "Exit code 1 when any cell produced an error output, or a kernel exited or crashed (recorded on the cell that was running; the other notebooks still run).");
         run.Arguments.Add(paths);
         run.Options.Add(inPlace);
         run.Options.Add(output);
@@ -123,8 +123,7 @@ internal static class NotebookCommands
         }
 
         var notebooks = files.Select(NotebookFile.Load).ToList();
-        // No progress bar: while a cell runs, the engine captures the process's console into the cell's outputs, so
-        // anything the CLI drew there would land in the notebook. One line per notebook once it has run.
+        // One line per notebook once it has run.
         var succeeded = true;
         for (var i = 0; i < notebooks.Count; i++)
         {

@@ -4,14 +4,16 @@ using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.PackageManagement;
 
-namespace Workbook.Notebooks.Running;
+namespace Workbook.Notebooks.Kernel;
 
 /// <summary>
-/// The engine VS Code's Polyglot Notebooks and the Jupyter kernel run, built in-process: a composite kernel with the
+/// The engine VS Code's Polyglot Notebooks and the Jupyter kernel run, as this kernel process builds it: a composite kernel with the
 /// C# kernel (aliases c# and C#), <c>#r "nuget: ..."</c> / <c>#i</c>, <c>display(...)</c> and value sharing. A package's
 /// extensions (the DLLs in its interactive-extensions/dotnet/) are loaded when the package is added, as
 /// dotnet-interactive does; unlike the tool, this host prints no "Loading extensions from PATH" line, so that no
-/// machine path reaches a committed notebook.
+/// machine path reaches a committed notebook. Packages are always restored, never taken from the engine's results
+/// cache (~/.packagemanagement): that cache is per user and keyed by the package references alone, so it can hand a
+/// notebook the workbook's package restored from another checkout or another packages folder.
 /// </summary>
 internal static class NotebookKernel
 {
@@ -26,7 +28,7 @@ internal static class NotebookKernel
                 {
                     await LoadExtensionsAsync(root, package.PackageRoot);
                 }
-            })
+            }, forceRestore: true)
             .UseKernelHelpers()
             .UseValueSharing();
         root.Add(csharp, ["c#", "C#"]);
