@@ -1,15 +1,14 @@
 using System.Data.Common;
-using DuckDB.NET.Data;
 using Npgsql;
-using NpgsqlTypes;
 using Workbook.Core;
+using Workbook.Sql;
 
 namespace Workbook.Arr;
 
 /// <summary>
 /// The ARR rollup run as SQL (lib/Arr/Sql/rollup.sql) in DuckDB or PostgreSQL, beside the in-memory
 /// <see cref="ArrRollup"/>: the inputs the validation layer loaded (<see cref="ArrInputs"/>, with its --lenient and
-/// issue reports) go into scratch tables through each engine's bulk path, the SQL computes every account's ultimate
+/// issue reports) go into scratch tables through each engine's bulk path (<see cref="BulkWriter"/>), the SQL computes every account's ultimate
 /// parent, ARR and hierarchy ARR, and the result is an <see cref="ArrResult"/> that writes the same accounts.csv.
 /// Nothing is left behind: DuckDB works in memory, and PostgreSQL in one transaction that is rolled back.
 /// </summary>
@@ -23,13 +22,9 @@ public static class ArrSqlRollup
     private const int MaxScale = 18;
 
     /// <summary>The text of one of lib/Arr/Sql/*.sql.</summary>
-    public static string Sql(string fileName)
-    {
-        using var stream = typeof(ArrSqlRollup).Assembly.GetManifestResourceStream("Workbook.Arr.Sql." + fileName)
-            ?? throw new ArgumentException($"no embedded SQL file named {fileName}", nameof(fileName));
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string Sql(string fileName) => Texts.Text(fileName);
+
+    private static readonly SqlTexts Texts = new("Workbook.Arr.Sql.");
 
     /// <param name="connectionString">PostgreSQL only: the database to work in (nothing is kept there).</param>
     public static ArrResult Compute(ArrInputs inputs, DateOnly asOf, SqlEngine engine, string? connectionString = null)
@@ -38,21 +33,17 @@ public static class ArrSqlRollup
         {
             case SqlEngine.DuckDb:
             {
-                using var connection = new DuckDBConnection("Data Source=:memory:");
-                connection.Open();
-                Execute(connection, Sql(TablesFile));
-                AppendDuckDb(connection, inputs, asOf);
+                using var connection = SqlDatabase.OpenDuckDb(SqlDatabase.InMemory);
+                Fill(connection, inputs, asOf);
                 return Query(connection, inputs, asOf);
             }
 
             case SqlEngine.Postgres:
             {
-                using var connection = new NpgsqlConnection(connectionString ?? throw new ArgumentNullException(nameof(connectionString)));
-                connection.Open();
+                using var connection = SqlDatabase.OpenPostgres(connectionString ?? throw new ArgumentNullException(nameof(connectionString)));
                 using var transaction = connection.BeginTransaction();
-                Execute(connection, Sql(TablesFile));
-                CopyPostgres(connection, inputs, asOf);
-                Execute(connection, "ANALYZE arr_account; ANALYZE arr_subscription; ANALYZE arr_item;");
+                Fill(connection, inputs, asOf);
+                SqlDatabase.Execute(connection, "ANALYZE arr_account; ANALYZE arr_subscription; ANALYZE arr_item;");
                 var result = Query(connection, inputs, asOf);
                 transaction.Rollback();
                 return result;
@@ -125,136 +116,68 @@ public static class ArrSqlRollup
         return new ArrResult(inputs, asOf, arr, hierarchyArr, checked((int)active.GetInt64(0)), checked((int)active.GetInt64(1)), ultimate);
     }
 
-    /// <summary>The rows to load: accounts (row, id, parent_id or null), subscriptions of known accounts, items.</summary>
-    private static IEnumerable<(int Row, string Id, string? Parent)> Accounts(AccountTable accounts)
+    /// <summary>The validated inputs into tables.sql's tables: accounts, subscriptions of known accounts, items, the as-of day.</summary>
+    private static void Fill(DbConnection connection, ArrInputs inputs, DateOnly asOf)
     {
-        for (var account = 0; account < accounts.Count; account++)
+        SqlDatabase.Execute(connection, Sql(TablesFile));
+        using (var accounts = BulkWriter.Open(connection, "arr_account", [new("account_row", SqlType.Integer), new("id", SqlType.Text), new("parent_id", SqlType.Text)]))
         {
-            var parent = accounts.ParentId(account);
-            yield return (account, accounts.Id(account).ToString(), parent.IsEmpty ? null : parent.ToString());
-        }
-    }
-
-    private static IEnumerable<(string Id, string Account, DateOnly Start, DateOnly End)> Subscriptions(ArrInputs inputs)
-    {
-        var subscriptions = inputs.Subscriptions;
-        for (var s = 0; s < subscriptions.Count; s++)
-        {
-            var account = subscriptions.Account[s];
-            if (account >= 0)
+            for (var account = 0; account < inputs.Accounts.Count; account++)
             {
-                yield return (subscriptions.Id(s), inputs.Accounts.Id(account).ToString(),
-                    DateOnly.FromDayNumber(subscriptions.Start[s]), DateOnly.FromDayNumber(subscriptions.End[s]));
-            }
-        }
-    }
-
-    private static IEnumerable<(string Subscription, DateOnly Start, DateOnly End, decimal Arr)> Items(ArrInputs inputs)
-    {
-        var items = inputs.Items;
-        for (var i = 0; i < items.Count; i++)
-        {
-            var arr = items.Arr[i];
-            if ((arr / 1.000000000000000000000000000000m).Scale > MaxScale)
-            {
-                throw new WorkbookException($"item ARR {arr} has more than {MaxScale} decimals, more than the SQL tables keep exactly");
+                var parent = inputs.Accounts.ParentId(account);
+                accounts.Value((long)account);
+                accounts.Value(inputs.Accounts.Id(account).ToString());
+                accounts.Value(parent.IsEmpty ? null : parent.ToString());
+                accounts.EndRow();
             }
 
-            yield return (inputs.Subscriptions.Id(items.Subscription[i]), DateOnly.FromDayNumber(items.Start[i]), DateOnly.FromDayNumber(items.End[i]), arr);
+            accounts.Complete();
         }
-    }
 
-    private static void AppendDuckDb(DuckDBConnection connection, ArrInputs inputs, DateOnly asOf)
-    {
-        using (var appender = connection.CreateAppender("arr_account"))
+        using (var subscriptions = BulkWriter.Open(connection, "arr_subscription",
+            [new("id", SqlType.Text), new("account_id", SqlType.Text), new("start_date", SqlType.Date), new("end_date", SqlType.Date)]))
         {
-            foreach (var (row, id, parent) in Accounts(inputs.Accounts))
+            var table = inputs.Subscriptions;
+            for (var s = 0; s < table.Count; s++)
             {
-                appender.CreateRow().AppendValue((long)row).AppendValue(id).AppendValue(parent).EndRow();
-            }
-        }
-
-        using (var appender = connection.CreateAppender("arr_subscription"))
-        {
-            foreach (var (id, account, start, end) in Subscriptions(inputs))
-            {
-                appender.CreateRow().AppendValue(id).AppendValue(account).AppendValue(start).AppendValue(end).EndRow();
-            }
-        }
-
-        using (var appender = connection.CreateAppender("arr_item"))
-        {
-            foreach (var (subscription, start, end, arr) in Items(inputs))
-            {
-                appender.CreateRow().AppendValue(subscription).AppendValue(start).AppendValue(end).AppendValue(arr).EndRow();
-            }
-        }
-
-        using (var appender = connection.CreateAppender("arr_as_of"))
-        {
-            appender.CreateRow().AppendValue(asOf).EndRow();
-        }
-    }
-
-    private static void CopyPostgres(NpgsqlConnection connection, ArrInputs inputs, DateOnly asOf)
-    {
-        using (var copy = connection.BeginBinaryImport("COPY arr_account (account_row, id, parent_id) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var (row, id, parent) in Accounts(inputs.Accounts))
-            {
-                copy.StartRow();
-                copy.Write((long)row, NpgsqlDbType.Bigint);
-                copy.Write(id, NpgsqlDbType.Text);
-                if (parent is null)
+                if (table.Account[s] >= 0)
                 {
-                    copy.WriteNull();
-                }
-                else
-                {
-                    copy.Write(parent, NpgsqlDbType.Text);
+                    subscriptions.Value(table.Id(s));
+                    subscriptions.Value(inputs.Accounts.Id(table.Account[s]).ToString());
+                    subscriptions.Value(DateOnly.FromDayNumber(table.Start[s]));
+                    subscriptions.Value(DateOnly.FromDayNumber(table.End[s]));
+                    subscriptions.EndRow();
                 }
             }
 
-            copy.Complete();
+            subscriptions.Complete();
         }
 
-        using (var copy = connection.BeginBinaryImport("COPY arr_subscription (id, account_id, start_date, end_date) FROM STDIN (FORMAT BINARY)"))
+        using (var items = BulkWriter.Open(connection, "arr_item",
+            [new("subscription_id", SqlType.Text), new("start_date", SqlType.Date), new("end_date", SqlType.Date), new("arr", SqlType.Decimal)]))
         {
-            foreach (var (id, account, start, end) in Subscriptions(inputs))
+            var table = inputs.Items;
+            for (var i = 0; i < table.Count; i++)
             {
-                copy.StartRow();
-                copy.Write(id, NpgsqlDbType.Text);
-                copy.Write(account, NpgsqlDbType.Text);
-                copy.Write(start, NpgsqlDbType.Date);
-                copy.Write(end, NpgsqlDbType.Date);
+                var arr = table.Arr[i];
+                if (Numbers.Normalized(arr).Scale > MaxScale)
+                {
+                    throw new WorkbookException($"item ARR {arr} has more than {MaxScale} decimals, more than the SQL tables keep exactly");
+                }
+
+                items.Value(inputs.Subscriptions.Id(table.Subscription[i]));
+                items.Value(DateOnly.FromDayNumber(table.Start[i]));
+                items.Value(DateOnly.FromDayNumber(table.End[i]));
+                items.Value(arr);
+                items.EndRow();
             }
 
-            copy.Complete();
+            items.Complete();
         }
 
-        using (var copy = connection.BeginBinaryImport("COPY arr_item (subscription_id, start_date, end_date, arr) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var (subscription, start, end, arr) in Items(inputs))
-            {
-                copy.StartRow();
-                copy.Write(subscription, NpgsqlDbType.Text);
-                copy.Write(start, NpgsqlDbType.Date);
-                copy.Write(end, NpgsqlDbType.Date);
-                copy.Write(arr, NpgsqlDbType.Numeric);
-            }
-
-            copy.Complete();
-        }
-
-        using var asOfCopy = connection.BeginBinaryImport("COPY arr_as_of (as_of) FROM STDIN (FORMAT BINARY)");
-        asOfCopy.WriteRow(asOf);
-        asOfCopy.Complete();
-    }
-
-    private static void Execute(DbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        using var day = BulkWriter.Open(connection, "arr_as_of", [new("as_of", SqlType.Date)]);
+        day.Value(asOf);
+        day.EndRow();
+        day.Complete();
     }
 }

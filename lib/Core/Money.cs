@@ -61,5 +61,8 @@ public static class Numbers
     }
 
     /// <summary>Shortest round-trip text for a decimal, without trailing zeros: 810127.2050 → "810127.205".</summary>
-    public static string Plain(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+    public static string Plain(decimal value) => Normalized(value).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The same value without trailing zeros (810127.2050 → 810127.205), so its Scale is the decimals it needs.</summary>
+    public static decimal Normalized(decimal value) => value / 1.0000000000000000000000000000m;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Workbook.Core;
+using Workbook.Sql;
 
 namespace Workbook.Egress;
 
@@ -8,7 +9,7 @@ public static class ChargePrices
 {
     /// <summary>Every plan's charges with a known price, ordered by plan id, then charge name.</summary>
     public static IReadOnlyList<ChargePrice> Load(SqliteConnection connection) =>
-        DbValues.Query(connection, EgressSql.Text(EgressSql.ChargePrices), row => new ChargePrice(
+        SqlDatabase.Query(connection, EgressSql.Text(EgressSql.ChargePrices), row => new ChargePrice(
             PlanId: row.GetString(0),
             ChargeId: row.GetString(1),
             ChargeName: DbValues.OptionalString(row, 2) ?? row.GetString(1),

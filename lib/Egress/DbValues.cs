@@ -46,19 +46,4 @@ internal static class DbValues
 
     public static string String(DbDataReader reader, int ordinal) =>
         OptionalString(reader, ordinal) ?? throw new InvalidOperationException($"column {reader.GetName(ordinal)} is NULL");
-
-    /// <summary>Runs a query and maps each row.</summary>
-    public static List<T> Query<T>(DbConnection connection, string sql, Func<DbDataReader, T> map)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(map(reader));
-        }
-
-        return rows;
-    }
 }

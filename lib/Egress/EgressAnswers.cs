@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Workbook.Core;
+using Workbook.Sql;
 using static Workbook.Egress.DbValues;
 
 namespace Workbook.Egress;
@@ -71,21 +72,21 @@ public sealed record EgressAnswers(
         QueryReconciliation(connection, engine));
 
     public static IReadOnlyList<ImageCount> QueryImagesBySize(DbConnection connection, SqlEngine engine = SqlEngine.Sqlite) =>
-        DbValues.Query(connection, EgressSql.Text(EgressSql.ImagesBySize, engine), row => new ImageCount(OptionalString(row, 0), Decimal(row, 1)));
+        SqlDatabase.Query(connection, EgressSql.Text(EgressSql.ImagesBySize, engine), row => new ImageCount(OptionalString(row, 0), Decimal(row, 1)));
 
     public static IReadOnlyList<DailyImageCount> QueryImagesPerDay(DbConnection connection, SqlEngine engine = SqlEngine.Sqlite) =>
-        DbValues.Query(connection, EgressSql.Text(EgressSql.ImagesPerDay, engine), row => new DailyImageCount(String(row, 0), OptionalString(row, 1), Decimal(row, 2)));
+        SqlDatabase.Query(connection, EgressSql.Text(EgressSql.ImagesPerDay, engine), row => new DailyImageCount(String(row, 0), OptionalString(row, 1), Decimal(row, 2)));
 
     public static IReadOnlyList<InvoiceRow> QueryA1MarchInvoice(DbConnection connection, SqlEngine engine = SqlEngine.Sqlite) =>
-        DbValues.Query(connection, EgressSql.Text(EgressSql.A1MarchInvoice, engine), row => new InvoiceRow(
+        SqlDatabase.Query(connection, EgressSql.Text(EgressSql.A1MarchInvoice, engine), row => new InvoiceRow(
             OptionalString(row, 0), String(row, 1), OptionalDecimal(row, 2), OptionalDecimal(row, 3), Decimal(row, 4)));
 
     public static IReadOnlyList<PlanBilling> QueryBillings(DbConnection connection, string sqlFile, SqlEngine engine = SqlEngine.Sqlite) =>
-        DbValues.Query(connection, EgressSql.Text(sqlFile, engine), row => new PlanBilling(
+        SqlDatabase.Query(connection, EgressSql.Text(sqlFile, engine), row => new PlanBilling(
             OptionalString(row, 0) ?? "(no plan)", Int64(row, 1), Int64(row, 2), Decimal(row, 3)));
 
     public static IReadOnlyList<ReconciliationRow> QueryReconciliation(DbConnection connection, SqlEngine engine = SqlEngine.Sqlite) =>
-        DbValues.Query(connection, EgressSql.Text(EgressSql.Reconciliation, engine), row => new ReconciliationRow(
+        SqlDatabase.Query(connection, EgressSql.Text(EgressSql.Reconciliation, engine), row => new ReconciliationRow(
             String(row, 0), String(row, 1), String(row, 2), OptionalString(row, 3), OptionalString(row, 4),
             Decimal(row, 5), Decimal(row, 6), Decimal(row, 7), String(row, 8)));
 

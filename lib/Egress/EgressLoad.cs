@@ -1,7 +1,6 @@
 using System.Data.Common;
-using DuckDB.NET.Data;
-using Npgsql;
 using Workbook.Core;
+using Workbook.Sql;
 
 namespace Workbook.Egress;
 
@@ -13,23 +12,20 @@ public sealed record EgressTarget(SqlEngine Engine, string? DatabasePath = null,
 
 /// <summary>
 /// The data export loaded into one of the engines, open for queries (<see cref="EgressAnswers.Query(DbConnection, SqlEngine)"/>).
-/// Every engine loads the rows <see cref="ExportTableReader"/> validated, through its own bulk path: SQLite a
-/// prepared INSERT (<see cref="EgressDatabase"/>), DuckDB its appender, PostgreSQL binary COPY. None leaves a
-/// half-loaded database: SQLite and DuckDB files are built beside the target and renamed into place; PostgreSQL
-/// loads in one transaction that first drops the previous load, so a failure leaves the database as it was.
+/// Every engine loads the rows <see cref="ExportTableReader"/> validates, in the same pass, through the engine's
+/// bulk path (<see cref="BulkWriter"/>), then runs derived.sql (indexes, metered_usage). None leaves a half-loaded
+/// database: SQLite and DuckDB files are built beside the target and renamed into place; PostgreSQL loads in one
+/// transaction that first drops the previous load, so a failure leaves the database as it was.
 /// </summary>
 public sealed class EgressLoad : IDisposable
 {
-    /// <summary>The tables and view a load creates, dropped first by the next load into the same database.</summary>
-    private static readonly string[] DerivedTables = ["customer_ingest_alias", "metric_rule"];
+    /// <summary>The tables a load creates besides the exported ones, dropped first by the next load into the same database.</summary>
+    private static readonly string[] DerivedTables = ["customer_ingest_alias", "metric_rule", "metered_usage"];
 
-    private readonly IDisposable _owner;
-
-    private EgressLoad(SqlEngine engine, DbConnection connection, IDisposable owner, string location, IReadOnlyDictionary<string, long> rowCounts)
+    private EgressLoad(SqlEngine engine, DbConnection connection, string location, IReadOnlyDictionary<string, long> rowCounts)
     {
         Engine = engine;
         Connection = connection;
-        _owner = owner;
         Location = location;
         RowCounts = rowCounts;
     }
@@ -45,64 +41,73 @@ public sealed class EgressLoad : IDisposable
     /// <summary>Rows loaded per exported table.</summary>
     public IReadOnlyDictionary<string, long> RowCounts { get; }
 
-    public bool InMemory => Location == EgressDatabase.InMemory;
+    public bool InMemory => Location == SqlDatabase.InMemory;
 
+    /// <summary>
+    /// Loads the nine files of <paramref name="dataFolder"/> (see <see cref="EgressExport"/>), reporting the share
+    /// of bytes read (0..1) to <paramref name="progress"/>. Bad input is an <see cref="InputDataException"/>.
+    /// </summary>
     public static EgressLoad Load(string dataFolder, EgressTarget target, IProgress<double>? progress = null)
     {
+        var files = EgressExport.Locate(dataFolder);
         switch (target.Engine)
         {
-            case SqlEngine.Sqlite:
-                var sqlite = EgressDatabase.Load(dataFolder, target.DatabasePath ?? EgressDatabase.InMemory, progress);
-                return new EgressLoad(SqlEngine.Sqlite, sqlite.Connection, sqlite, sqlite.DatabasePath, sqlite.RowCounts);
-            case SqlEngine.DuckDb:
-                return LoadDuckDb(EgressExport.Locate(dataFolder), target.DatabasePath, progress);
+            case SqlEngine.Sqlite or SqlEngine.DuckDb when target.DatabasePath is null or SqlDatabase.InMemory:
+            {
+                var connection = SqlDatabase.Open(target.Engine, SqlDatabase.InMemory);
+                return Loaded(connection, () => new EgressLoad(target.Engine, connection, SqlDatabase.InMemory, Fill(connection, target.Engine, files, progress)));
+            }
+
+            case SqlEngine.Sqlite or SqlEngine.DuckDb:
+            {
+                var path = Path.GetFullPath(target.DatabasePath!);
+                var counts = AtomicFile.Build(path, files.Values.ToList(), temp =>
+                {
+                    using var building = SqlDatabase.Open(target.Engine, temp);
+                    if (target.Engine == SqlEngine.Sqlite)
+                    {
+                        // A half-built temporary file is thrown away on failure, so it needs no journal.
+                        SqlDatabase.Execute(building, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
+                    }
+
+                    var loaded = Fill(building, target.Engine, files, progress);
+                    if (target.Engine == SqlEngine.DuckDb)
+                    {
+                        SqlDatabase.Execute(building, "CHECKPOINT");
+                    }
+
+                    return loaded;
+                }, target.Engine == SqlEngine.DuckDb ? [".wal"] : []);
+                return new EgressLoad(target.Engine, SqlDatabase.Open(target.Engine, path), path, counts);
+            }
+
             case SqlEngine.Postgres:
-                return LoadPostgres(EgressExport.Locate(dataFolder),
-                    target.ConnectionString ?? throw new ArgumentException("PostgreSQL needs a connection string", nameof(target)), progress);
+            {
+                var connectionString = target.ConnectionString ?? throw new ArgumentException("PostgreSQL needs a connection string", nameof(target));
+                var connection = SqlDatabase.OpenPostgres(connectionString);
+                return Loaded(connection, () =>
+                {
+                    using var transaction = connection.BeginTransaction();
+                    SqlDatabase.Execute(connection, string.Join(' ',
+                        EgressExport.Tables.Concat(DerivedTables).Select(table => $"DROP TABLE IF EXISTS \"{table}\" CASCADE;")));
+                    var counts = Fill(connection, SqlEngine.Postgres, files, progress);
+                    transaction.Commit();
+                    return new EgressLoad(SqlEngine.Postgres, connection, PostgresConnectionString.Describe(connectionString), counts);
+                });
+            }
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(target));
         }
     }
 
-    public void Dispose() => _owner.Dispose();
+    public void Dispose() => Connection.Dispose();
 
-    private static EgressLoad LoadDuckDb(IReadOnlyDictionary<string, string> files, string? databasePath, IProgress<double>? progress)
+    private static EgressLoad Loaded(DbConnection connection, Func<EgressLoad> load)
     {
-        if (databasePath is null)
-        {
-            var memory = OpenDuckDb(":memory:");
-            try
-            {
-                return new EgressLoad(SqlEngine.DuckDb, memory, memory, EgressDatabase.InMemory, FillDuckDb(memory, files, progress));
-            }
-            catch
-            {
-                memory.Dispose();
-                throw;
-            }
-        }
-
-        var target = Path.GetFullPath(databasePath);
-        var counts = AtomicFile.Build(target, files.Values.ToList(), temp =>
-        {
-            using var building = OpenDuckDb(temp);
-            var loaded = FillDuckDb(building, files, progress);
-            Execute(building, "CHECKPOINT");
-            return loaded;
-        }, ".wal");
-        var connection = OpenDuckDb(target);
-        return new EgressLoad(SqlEngine.DuckDb, connection, connection, target, counts);
-    }
-
-    /// <summary>A DuckDB connection whose session time zone is UTC, so date() of a TIMESTAMPTZ is the UTC day.</summary>
-    public static DuckDBConnection OpenDuckDb(string dataSource)
-    {
-        var connection = new DuckDBConnection($"Data Source={dataSource}");
         try
         {
-            connection.Open();
-            Execute(connection, "SET TimeZone = 'UTC'");
-            return connection;
+            return load();
         }
         catch
         {
@@ -111,159 +116,78 @@ public sealed class EgressLoad : IDisposable
         }
     }
 
-    private static Dictionary<string, long> FillDuckDb(DuckDBConnection connection, IReadOnlyDictionary<string, string> files, IProgress<double>? progress)
+    /// <summary>Creates the schema, loads every table in load order, then derives what the answers read.</summary>
+    private static Dictionary<string, long> Fill(DbConnection connection, SqlEngine engine, IReadOnlyDictionary<string, string> files, IProgress<double>? progress)
     {
-        Execute(connection, EgressSql.Text(EgressSql.Schema, SqlEngine.DuckDb));
-        return LoadTables(files, progress, (table, reader, aliases) =>
+        SqlDatabase.Execute(connection, EgressSql.Text(EgressSql.Schema, engine));
+        var sizes = files.ToDictionary(file => file.Key, file => new FileInfo(file.Value).Length, StringComparer.Ordinal);
+        var loadProgress = new LoadProgress(progress, sizes.Values.Sum());
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var transaction = engine == SqlEngine.Sqlite ? connection.BeginTransaction() : null)
         {
-            using var appender = connection.CreateAppender(table);
-            long rows = 0;
-            while (reader.Read())
+            foreach (var table in EgressExport.Tables)
             {
-                var row = appender.CreateRow();
-                var values = reader.Values;
-                for (var i = 0; i < values.Length; i++)
-                {
-                    _ = values[i] switch
-                    {
-                        null => row.AppendNullValue(),
-                        long integer => row.AppendValue(integer),
-                        decimal real => row.AppendValue(DuckDbDecimal(reader, i, real)),
-                        DateTime utc => row.AppendValue(new DateTimeOffset(utc)),
-                        string text => row.AppendValue(text),
-                        var other => throw new InvalidOperationException($"unexpected {other.GetType()} in {table}"),
-                    };
-                }
-
-                row.EndRow();
-                aliases?.AddRange(reader.Aliases.Select(alias => (alias, (string)values[0]!)));
-                rows++;
+                counts[table] = LoadTable(connection, engine, table, files[table], loadProgress);
+                loadProgress.FileDone(sizes[table]);
             }
 
-            if (aliases is { Count: > 0 })
-            {
-                using var aliasAppender = connection.CreateAppender("customer_ingest_alias");
-                foreach (var (alias, customer) in aliases)
-                {
-                    aliasAppender.CreateRow().AppendValue(alias).AppendValue(customer).EndRow();
-                }
-            }
-
-            return rows;
-        });
-    }
-
-    /// <summary>DuckDB's DECIMAL(38, 12) would round a value with more decimals: refuse it instead.</summary>
-    private static decimal DuckDbDecimal(ExportTableReader reader, int column, decimal value)
-    {
-        var normalized = value / 1.000000000000000000000000000000m;
-        return normalized.Scale <= 12
-            ? value
-            : throw reader.Error(column, $"{value} has more than 12 decimals, more than DuckDB's DECIMAL(38, 12) keeps");
-    }
-
-    private static EgressLoad LoadPostgres(IReadOnlyDictionary<string, string> files, string connectionString, IProgress<double>? progress)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Timezone = "UTC" };
-        var connection = new NpgsqlConnection(builder.ToString());
-        try
-        {
-            connection.Open();
-            Dictionary<string, long> counts;
-            using (var transaction = connection.BeginTransaction())
-            {
-                Execute(connection, "DROP VIEW IF EXISTS metered_usage; " +
-                    string.Join(' ', EgressExport.Tables.Concat(DerivedTables).Select(table => $"DROP TABLE IF EXISTS \"{table}\" CASCADE;")));
-                Execute(connection, EgressSql.Text(EgressSql.Schema, SqlEngine.Postgres));
-                counts = LoadTables(files, progress, (table, reader, aliases) => CopyPostgres(connection, table, reader, aliases));
-                Execute(connection, "ANALYZE");
-                transaction.Commit();
-            }
-
-            return new EgressLoad(SqlEngine.Postgres, connection, connection, PostgresConnectionString.Describe(connectionString), counts);
+            transaction?.Commit();
         }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+
+        SqlDatabase.Execute(connection, EgressSql.Text(EgressSql.Derived, engine));
+        return counts;
     }
 
-    private static long CopyPostgres(NpgsqlConnection connection, string table, ExportTableReader reader, List<(string Alias, string Customer)>? aliases)
+    /// <summary>One file: each row validated, then written; a customer's ingest aliases into customer_ingest_alias.</summary>
+    private static long LoadTable(DbConnection connection, SqlEngine engine, string table, string path, LoadProgress progress)
     {
-        long rows = 0;
-        using (var copy = connection.BeginBinaryImport(
-            $"COPY \"{table}\" ({string.Join(", ", reader.Columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)"))
+        var columns = ExportColumns.Of(table);
+        using var reader = new ExportTableReader(table, path, columns);
+        var aliases = table == "customer" ? new List<(string Alias, string Customer)>() : null;
+        long rows;
+        using (var writer = BulkWriter.Open(connection, table, [.. columns.Select(c => c.SqlColumn)]))
         {
             while (reader.Read())
             {
-                copy.StartRow();
                 var values = reader.Values;
                 for (var i = 0; i < values.Length; i++)
                 {
-                    switch (values[i])
+                    if (engine == SqlEngine.DuckDb && values[i] is decimal exact && Numbers.Normalized(exact).Scale > DuckDbDecimals)
                     {
-                        case null:
-                            copy.WriteNull();
-                            break;
-                        case long integer:
-                            copy.Write(integer, NpgsqlTypes.NpgsqlDbType.Bigint);
-                            break;
-                        case decimal real:
-                            copy.Write(real, NpgsqlTypes.NpgsqlDbType.Numeric);
-                            break;
-                        case DateTime utc:
-                            copy.Write(utc, NpgsqlTypes.NpgsqlDbType.TimestampTz);
-                            break;
-                        case string text:
-                            copy.Write(text, reader.Columns[i].Kind == ColumnKind.Json ? NpgsqlTypes.NpgsqlDbType.Jsonb : NpgsqlTypes.NpgsqlDbType.Text);
-                            break;
+                        throw reader.Error(i, $"{exact} has more than {DuckDbDecimals} decimals, more than DuckDB's DECIMAL(38, {DuckDbDecimals}) keeps");
                     }
+
+                    writer.Value(values[i]);
                 }
 
+                writer.EndRow();
                 aliases?.AddRange(reader.Aliases.Select(alias => (alias, (string)values[0]!)));
-                rows++;
+                if (writer.Rows % LoadProgress.RowsPerReport == 0 && reader.BytesRead is { } position)
+                {
+                    progress.Report(position);
+                }
             }
 
-            copy.Complete();
+            writer.Complete();
+            rows = writer.Rows;
         }
 
         if (aliases is { Count: > 0 })
         {
-            using var copy = connection.BeginBinaryImport("COPY customer_ingest_alias (alias, customer_id) FROM STDIN (FORMAT BINARY)");
+            using var aliasWriter = BulkWriter.Open(connection, "customer_ingest_alias", [new("alias", SqlType.Text), new("customer_id", SqlType.Text)]);
             foreach (var (alias, customer) in aliases)
             {
-                copy.WriteRow(alias, customer);
+                aliasWriter.Value(alias);
+                aliasWriter.Value(customer);
+                aliasWriter.EndRow();
             }
 
-            copy.Complete();
+            aliasWriter.Complete();
         }
 
         return rows;
     }
 
-    /// <summary>Reads every table through the validation layer and hands it to an engine's bulk writer, in load order.</summary>
-    private static Dictionary<string, long> LoadTables(IReadOnlyDictionary<string, string> files, IProgress<double>? progress,
-        Func<string, ExportTableReader, List<(string Alias, string Customer)>?, long> write)
-    {
-        var totalBytes = Math.Max(1, files.Values.Sum(path => new FileInfo(path).Length));
-        long doneBytes = 0;
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in EgressExport.Tables)
-        {
-            using var reader = new ExportTableReader(table, files[table], TableColumn.Of(table));
-            counts[table] = write(table, reader, table == "customer" ? [] : null);
-            doneBytes += new FileInfo(files[table]).Length;
-            progress?.Report((double)doneBytes / totalBytes);
-        }
-
-        return counts;
-    }
-
-    private static void Execute(DbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    /// <summary>The decimals of DuckDB's DECIMAL(38, 12) (duckdb/schema.sql): a value with more is refused, never rounded.</summary>
+    private const int DuckDbDecimals = 12;
 }

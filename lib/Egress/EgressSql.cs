@@ -1,5 +1,4 @@
-using System.Reflection;
-using Workbook.Core;
+using Workbook.Sql;
 
 namespace Workbook.Egress;
 
@@ -9,8 +8,11 @@ namespace Workbook.Egress;
 /// </summary>
 public static class EgressSql
 {
-    /// <summary>The tables, indexes, metric rules and the metered_usage view.</summary>
+    /// <summary>The tables and the metric rules, created before the load.</summary>
     public const string Schema = "schema.sql";
+
+    /// <summary>Run after the load: the indexes and metered_usage (each event's properties read once).</summary>
+    public const string Derived = "derived.sql";
 
     /// <summary>(a) Images generated 10–25 March 2024 by image size.</summary>
     public const string ImagesBySize = "images_by_size.sql";
@@ -37,46 +39,19 @@ public static class EgressSql
     public const string MeteredUsageForPeriod = "metered_usage_for_period.sql";
 
     /// <summary>The text of one of the SQL files, exactly as in the repository.</summary>
-    public static string Text(string fileName) =>
-        TryText(Prefix + fileName) ?? throw new ArgumentException($"no embedded SQL file named {fileName}", nameof(fileName));
+    public static string Text(string fileName) => Texts.Text(fileName);
 
-    /// <summary>
-    /// The text <paramref name="engine"/> runs for <paramref name="fileName"/>: its own file in Sql/&lt;engine&gt;/
-    /// where the dialects differ (that file says why), else the shared one.
-    /// </summary>
-    public static string Text(string fileName, SqlEngine engine) =>
-        (engine == SqlEngine.Sqlite ? null : TryText($"{Prefix}{engine.Name()}.{fileName}")) ?? Text(fileName);
+    /// <summary>The text <paramref name="engine"/> runs for <paramref name="fileName"/> (its own where the dialects differ).</summary>
+    public static string Text(string fileName, SqlEngine engine) => Texts.Text(fileName, engine);
 
     /// <summary>True when <paramref name="engine"/> has its own text of <paramref name="fileName"/>.</summary>
-    public static bool HasOwnText(string fileName, SqlEngine engine) =>
-        engine != SqlEngine.Sqlite && Assembly.GetManifestResourceInfo($"{Prefix}{engine.Name()}.{fileName}") is not null;
+    public static bool HasOwnText(string fileName, SqlEngine engine) => Texts.HasOwnText(fileName, engine);
 
     /// <summary>The names of the shared SQL files (lib/Egress/Sql/*.sql).</summary>
-    public static IReadOnlyList<string> FileNames => Names("");
+    public static IReadOnlyList<string> FileNames => Texts.FileNames;
 
     /// <summary>The names of <paramref name="engine"/>'s own files (lib/Egress/Sql/&lt;engine&gt;/*.sql).</summary>
-    public static IReadOnlyList<string> OwnFileNames(SqlEngine engine) => Names(engine.Name() + ".");
+    public static IReadOnlyList<string> OwnFileNames(SqlEngine engine) => Texts.OwnFileNames(engine);
 
-    private const string Prefix = "Workbook.Egress.Sql.";
-
-    private static readonly Assembly Assembly = typeof(EgressSql).Assembly;
-
-    private static string? TryText(string resource)
-    {
-        using var stream = Assembly.GetManifestResourceStream(resource);
-        if (stream is null)
-        {
-            return null;
-        }
-
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
-    private static List<string> Names(string folder) =>
-        [.. Assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(Prefix + folder, StringComparison.Ordinal))
-            .Select(name => name[(Prefix + folder).Length..])
-            .Where(name => name.IndexOf('.') == name.LastIndexOf('.'))
-            .Order(StringComparer.Ordinal)];
+    private static readonly SqlTexts Texts = new("Workbook.Egress.Sql.");
 }

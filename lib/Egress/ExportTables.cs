@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Workbook.Core;
+using Workbook.Sql;
 using static Workbook.Egress.DbValues;
+using static Workbook.Sql.SqlDatabase;
 
 namespace Workbook.Egress;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Workbook.Sql;
 
 namespace Workbook.Egress;
 
@@ -11,7 +12,7 @@ public static class ExportTimestamp
 {
     /// <summary>The stored form (what <see cref="Format(DateTime)"/> writes). Digits past the millisecond are truncated: billing periods start on whole
     /// milliseconds, so truncation never moves an event across a period boundary.</summary>
-    public const string StoredFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+    public const string StoredFormat = SqliteTimestamp.Pattern;
 
     // H accepts one or two hour digits; FFFFFFF accepts 0..7 fraction digits (and no decimal point).
     private static readonly string[] Formats =
@@ -53,25 +54,7 @@ public static class ExportTimestamp
     }
 
     /// <summary>The stored form of a UTC instant.</summary>
-    public static string Format(DateTime utc) =>
-        string.Create(24, utc, static (chars, time) =>
-        {
-            // Written by hand: the loader formats one per event, and this is several times faster than ToString.
-            Digits(chars[..4], time.Year);
-            chars[4] = '-';
-            Digits(chars[5..7], time.Month);
-            chars[7] = '-';
-            Digits(chars[8..10], time.Day);
-            chars[10] = 'T';
-            Digits(chars[11..13], time.Hour);
-            chars[13] = ':';
-            Digits(chars[14..16], time.Minute);
-            chars[16] = ':';
-            Digits(chars[17..19], time.Second);
-            chars[19] = '.';
-            Digits(chars[20..23], time.Millisecond);
-            chars[23] = 'Z';
-        });
+    public static string Format(DateTime utc) => SqliteTimestamp.Format(utc);
 
     /// <summary>
     /// The export's own spellings, parsed by hand because the loader reads one per event:
@@ -137,15 +120,6 @@ public static class ExportTimestamp
         }
 
         return !digits.IsEmpty;
-    }
-
-    private static void Digits(Span<char> destination, int value)
-    {
-        for (var i = destination.Length - 1; i >= 0; i--)
-        {
-            destination[i] = (char)('0' + value % 10);
-            value /= 10;
-        }
     }
 
     public static string Format(DateTimeOffset instant) => Format(instant.UtcDateTime);

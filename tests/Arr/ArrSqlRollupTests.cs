@@ -4,6 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Workbook.Arr;
 using Workbook.Core;
+using Workbook.Sql;
 using Workbook.Tests.Cli;
 using Workbook.Tests.Databases;
 

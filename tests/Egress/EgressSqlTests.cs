@@ -1,4 +1,5 @@
 using Workbook.Core;
+using Workbook.Sql;
 using Workbook.Egress;
 
 namespace Workbook.Tests.Egress;

@@ -1,5 +1,6 @@
 using Npgsql;
 using Workbook.Core;
+using Workbook.Sql;
 using Workbook.Egress;
 using Workbook.Tests.Cli;
 using Workbook.Tests.Databases;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Workbook.Core;
+using Workbook.Sql;
 
 namespace Workbook.Cli;
 

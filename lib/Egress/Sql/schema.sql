@@ -1,7 +1,7 @@
 -- The Metronome data export in SQLite: one table per exported file, with the export's own column names.
 --
--- The loader reads this schema back (PRAGMA table_info) to know, for each table, which CSV columns it needs and
--- how to parse them, so the column list lives here only. Declared types:
+-- The loader reads this file to know, for each table, which CSV columns it needs and how to parse them, so the
+-- column list lives here only. Indexes and metered_usage come after the rows are in (derived.sql). Declared types:
 --   TEXT, INTEGER, REAL  as usual; an empty CSV cell becomes NULL; NOT NULL columns must have a value.
 --   TIMESTAMP_TEXT       TEXT affinity. Normalised to fixed-width ISO-8601 UTC, e.g. 2024-03-13T00:57:44.673Z,
 --                        so comparing the text orders by time ('2024-03-01T00:00:00.000Z' <= t < '2024-04-01...').
@@ -22,14 +22,12 @@ CREATE TABLE customer (
     updated_at                   TIMESTAMP_TEXT,
     archived_at                  TIMESTAMP_TEXT
 );
-CREATE INDEX customer_by_name ON customer (name);
 
 -- Derived by the loader from customer.ingest_aliases: events.customer_id holds an alias, not customer.id.
 CREATE TABLE customer_ingest_alias (
     alias       TEXT NOT NULL PRIMARY KEY,
     customer_id TEXT NOT NULL REFERENCES customer (id)
 );
-CREATE INDEX customer_ingest_alias_by_customer ON customer_ingest_alias (customer_id);
 
 CREATE TABLE plan (
     id                TEXT NOT NULL PRIMARY KEY,
@@ -66,7 +64,6 @@ CREATE TABLE billable_metric (
     archived_at      TIMESTAMP_TEXT,
     updated_at       TIMESTAMP_TEXT
 );
-CREATE INDEX billable_metric_by_name ON billable_metric (name);
 
 -- A charge of a plan: which product and billable metric it prices. The export has no price column; the unit
 -- price of a charge is found from the sub-line items that billed it (subtotal / quantity).
@@ -88,8 +85,6 @@ CREATE TABLE plan_charge (
     custom_fields        JSON_TEXT,
     updated_at           TIMESTAMP_TEXT
 );
-CREATE INDEX plan_charge_by_plan ON plan_charge (plan_id, billable_metric_id);
-CREATE INDEX plan_charge_by_charge ON plan_charge (charge_id);
 
 CREATE TABLE invoice (
     id                                       TEXT NOT NULL PRIMARY KEY,
@@ -110,8 +105,6 @@ CREATE TABLE invoice (
     environment_type                         TEXT,
     updated_at                               TIMESTAMP_TEXT
 );
-CREATE INDEX invoice_by_customer ON invoice (customer_id, start_timestamp);
-CREATE INDEX invoice_by_plan ON invoice (plan_id);
 
 -- One line per product on an invoice.
 CREATE TABLE line_item (
@@ -128,7 +121,6 @@ CREATE TABLE line_item (
     group_value      TEXT,
     updated_at       TIMESTAMP_TEXT
 );
-CREATE INDEX line_item_by_invoice ON line_item (invoice_id);
 
 -- One sub-line per charge under a line item: quantity x unit price = subtotal.
 CREATE TABLE sub_line_item (
@@ -143,8 +135,6 @@ CREATE TABLE sub_line_item (
     tiers                JSON_TEXT,
     updated_at           TIMESTAMP_TEXT
 );
-CREATE INDEX sub_line_item_by_line_item ON sub_line_item (line_item_id);
-CREATE INDEX sub_line_item_by_charge ON sub_line_item (charge_id);
 
 CREATE TABLE events (
     transaction_id   TEXT NOT NULL PRIMARY KEY,
@@ -155,8 +145,6 @@ CREATE TABLE events (
     properties_json  JSON_TEXT,      -- derived by the loader: the same properties as a JSON object
     environment_type TEXT
 );
-CREATE INDEX events_by_customer ON events (customer_id, timestamp);
-CREATE INDEX events_by_type ON events (event_type, timestamp);
 
 -- RECONSTRUCTED: which events feed which billable metric. A real Metronome metric holds an event-type filter
 -- and property filters; the export keeps only aggregate_keys and group_keys. The rule is read from the metric's
@@ -175,21 +163,3 @@ INSERT INTO metric_rule (family, event_type, quantity_property, group_property) 
     ('Language Model',   'language_modeler', 'words',            'model'),
     ('Fine Tuning',      'fine_tuning',      'words',            'model');
 CREATE INDEX metric_rule_by_event_type ON metric_rule (event_type);
-
--- Every event mapped to the billable metric it feeds, with customer_id resolved from the alias to customer.id.
--- Events of other types, of unknown aliases, or whose group value names no metric feed nothing; an event without
--- the quantity property has a NULL quantity (SUM skips it).
-CREATE VIEW metered_usage AS
-SELECT a.customer_id   AS customer_id,
-       e.timestamp     AS event_timestamp,
-       m.id            AS billable_metric_id,
-       json_extract(e.properties_json, '$."' || r.quantity_property || '"') AS quantity,
-       e.transaction_id AS transaction_id
-FROM events e
-JOIN customer_ingest_alias a ON a.alias = e.customer_id
-CROSS JOIN metric_rule r ON r.event_type = e.event_type -- CROSS JOIN: events first, read in table order
-JOIN billable_metric m
-  ON m.name = r.family || ' ('
-            || replace(CAST(json_extract(e.properties_json, '$."' || r.group_property || '"') AS TEXT), '×', 'x')
-            || ')'
- AND m.archived_at IS NULL;

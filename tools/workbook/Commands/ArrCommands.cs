@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Workbook.Arr;
 using Workbook.Core;
+using Workbook.Sql;
 
 namespace Workbook.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Workbook.Core;
+using Workbook.Sql;
 using Workbook.Egress;
 
 namespace Workbook.Cli.Commands;

@@ -157,20 +157,3 @@ INSERT INTO metric_rule (family, event_type, quantity_property, group_property) 
     ('Images',           'image_modeler',    'num_images',       'image_size'),
     ('Language Model',   'language_modeler', 'words',            'model'),
     ('Fine Tuning',      'fine_tuning',      'words',            'model');
-
--- Every event mapped to the billable metric it feeds, with customer_id resolved from the alias to customer.id.
--- Events of other types, of unknown aliases, or whose group value names no metric feed nothing; an event whose
--- quantity property is missing or not a JSON number has a NULL quantity (SUM skips it).
-CREATE VIEW metered_usage AS
-SELECT a.customer_id   AS customer_id,
-       e.timestamp     AS event_timestamp,
-       m.id            AS billable_metric_id,
-       CASE WHEN json_type(e.properties_json -> r.quantity_property) IN ('UBIGINT', 'BIGINT', 'HUGEINT', 'DOUBLE')
-            THEN CAST(e.properties_json ->> r.quantity_property AS DECIMAL(38, 18)) END AS quantity,
-       e.transaction_id AS transaction_id
-FROM events e
-JOIN customer_ingest_alias a ON a.alias = e.customer_id
-JOIN metric_rule r ON r.event_type = e.event_type
-JOIN billable_metric m
-  ON m.name = r.family || ' (' || replace(e.properties_json ->> r.group_property, '×', 'x') || ')'
- AND m.archived_at IS NULL;

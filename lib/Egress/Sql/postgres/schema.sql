@@ -150,7 +150,6 @@ CREATE TABLE events (
     properties_json  JSONB,      -- derived by the loader: the same properties as a JSON object
     environment_type TEXT COLLATE "C"
 );
-CREATE INDEX events_by_customer ON events (customer_id, timestamp);
 CREATE INDEX events_by_type ON events (event_type, timestamp);
 
 -- RECONSTRUCTED: which events feed which billable metric. A real Metronome metric holds an event-type filter
@@ -170,20 +169,3 @@ INSERT INTO metric_rule (family, event_type, quantity_property, group_property) 
     ('Language Model',   'language_modeler', 'words',            'model'),
     ('Fine Tuning',      'fine_tuning',      'words',            'model');
 CREATE INDEX metric_rule_by_event_type ON metric_rule (event_type);
-
--- Every event mapped to the billable metric it feeds, with customer_id resolved from the alias to customer.id.
--- Events of other types, of unknown aliases, or whose group value names no metric feed nothing; an event whose
--- quantity property is missing or not a JSON number has a NULL quantity (SUM skips it).
-CREATE VIEW metered_usage AS
-SELECT a.customer_id   AS customer_id,
-       e.timestamp     AS event_timestamp,
-       m.id            AS billable_metric_id,
-       CASE WHEN jsonb_typeof(e.properties_json -> r.quantity_property) = 'number'
-            THEN (e.properties_json ->> r.quantity_property)::NUMERIC END AS quantity,
-       e.transaction_id AS transaction_id
-FROM events e
-JOIN customer_ingest_alias a ON a.alias = e.customer_id
-JOIN metric_rule r ON r.event_type = e.event_type
-JOIN billable_metric m
-  ON m.name = r.family || ' (' || replace(e.properties_json ->> r.group_property, '×', 'x') || ')'
- AND m.archived_at IS NULL;

@@ -1,6 +1,7 @@
 using Npgsql;
+using Workbook.Core;
 
-namespace Workbook.Core;
+namespace Workbook.Sql;
 
 /// <summary>
 /// The PostgreSQL database a command loads into: an explicit Npgsql connection string, else libpq's standard

@@ -1,4 +1,4 @@
-namespace Workbook.Core;
+namespace Workbook.Sql;
 
 /// <summary>The SQL engines the workbook runs its SQL on (Part 2 all three; the ARR rollup DuckDB and PostgreSQL).</summary>
 public enum SqlEngine
