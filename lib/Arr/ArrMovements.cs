@@ -43,6 +43,7 @@ public static class ArrMovements
         }
 
         var level12 = new decimal[span]; // one entity's ARR at each month read
+        var levelsEnd = offsets[..^1]; // an entity without changes keeps an empty range
         var movements = new List<ArrMovement>();
         for (var entity = 0; entity + 1 < offsets.Length; entity++)
         {
@@ -56,6 +57,7 @@ public static class ArrMovements
             Array.Clear(level12);
             var arr = 0m;
             var hadArr = false;
+            var kept = start; // the entity's changes become its levels in place: (month, ARR from that month on)
             for (var c = start; c < end;)
             {
                 var month = months[c];
@@ -64,6 +66,9 @@ public static class ArrMovements
                 {
                     next += changes[c];
                 }
+
+                (months[kept], changes[kept]) = (month, next);
+                kept++;
 
                 if (month >= fromMonth && Classify(arr, next, hadArr) is { } kind)
                 {
@@ -82,6 +87,7 @@ public static class ArrMovements
                 arr = next;
             }
 
+            levelsEnd[entity] = kept;
             for (var m = 0; m < span; m++)
             {
                 if (level12[m] > 0)
@@ -104,7 +110,8 @@ public static class ArrMovements
             bridge[w] = monthly[w].Row(ArrTimeline.MonthEnd(fromMonth + w), opening, current);
         }
 
-        return new ArrMovementsResult(inputs, level, bridge, Sorted(movements, inputs, level));
+        var levels = new EntityLevels(offsets, levelsEnd, months, changes);
+        return new ArrMovementsResult(inputs, level, bridge, Sorted(movements, inputs), levels);
     }
 
     /// <summary>Each account's entity: its ultimate parent (the accounts count, <c>(unresolved)</c>, on or below a cycle) or itself.</summary>
@@ -194,7 +201,7 @@ public static class ArrMovements
         };
 
     /// <summary>By month, then |change| descending, then entity id (ordinal).</summary>
-    private static List<ArrMovement> Sorted(List<ArrMovement> movements, ArrInputs inputs, ArrLevel level)
+    private static List<ArrMovement> Sorted(List<ArrMovement> movements, ArrInputs inputs)
     {
         var count = inputs.Accounts.Count;
         string Id(int entity) => entity == count ? ArrMovementsResult.UnresolvedId : inputs.Accounts.Id(entity).ToString();

@@ -76,6 +76,7 @@ public static class ArrMovementsOutput
         text.WriteLine($"  retention:      net {Percent(latest.NetRevenueRetention)}, gross {Percent(latest.GrossRevenueRetention)} (trailing 12 months to {latest.Month:yyyy-MM-dd})");
         text.WriteLine($"  concentration:  top 10 hold {Percent(latest.Top10Share)}; {latest.EntitiesHoldingHalf:#,##0} entities hold half");
         text.WriteLine($"  movements:      {result.Movements.Count:#,##0} entity-months that were not flat");
+        ArrOutput.WriteIssues(text, result.Inputs.Issues, result.Inputs.Hierarchy.Cycles);
         return text.ToString();
     }
 

@@ -26,6 +26,21 @@ public enum ArrMovementKind
     Churn,
 }
 
+/// <summary>
+/// Each entity's ARR as a step function of the month: entity e's steps are at [start[e], end[e]), each a month
+/// number and the ARR from that month end on, oldest first; before its first step an entity has none.
+/// </summary>
+internal sealed class EntityLevels(int[] start, int[] end, int[] months, decimal[] levels)
+{
+    public decimal At(int entity, int month)
+    {
+        var (from, to) = (start[entity], end[entity]);
+        var index = Array.BinarySearch(months, from, to - from, month);
+        index = index >= 0 ? index : ~index - 1;
+        return index >= from ? levels[index] : 0m;
+    }
+}
+
 /// <summary>One entity's movement in one month: its ARR at the end of the month before and at the end of this one.</summary>
 public readonly record struct ArrMovement(DateOnly Month, int Entity, ArrMovementKind Kind, decimal OpeningArr, decimal ClosingArr)
 {
@@ -65,8 +80,11 @@ public sealed class ArrMovementsResult
     /// <summary>The id and name of the entity that holds the accounts on or below a parent cycle, at hierarchy level.</summary>
     public const string UnresolvedId = "(unresolved)";
 
-    internal ArrMovementsResult(ArrInputs inputs, ArrLevel level, IReadOnlyList<ArrBridgeMonth> bridge, IReadOnlyList<ArrMovement> movements)
+    private readonly EntityLevels _levels;
+
+    internal ArrMovementsResult(ArrInputs inputs, ArrLevel level, IReadOnlyList<ArrBridgeMonth> bridge, IReadOnlyList<ArrMovement> movements, EntityLevels levels)
     {
+        _levels = levels;
         Inputs = inputs;
         Level = level;
         Bridge = bridge;
@@ -86,6 +104,15 @@ public sealed class ArrMovementsResult
 
     /// <summary>Every non-flat movement, by month, then the largest change (in absolute value), then entity id.</summary>
     public IReadOnlyList<ArrMovement> Movements { get; }
+
+    /// <summary>
+    /// Entity numbers: at account level the account's row number (0-based); at hierarchy level its ultimate parent's,
+    /// and the accounts count for <see cref="UnresolvedId"/>. <see cref="EntityCount"/> counts both.
+    /// </summary>
+    public int EntityCount => Inputs.Accounts.Count + 1;
+
+    /// <summary>The entity's ARR at the end of <paramref name="month"/>'s month (any month up to the range's last).</summary>
+    public decimal EntityArr(int entity, DateOnly month) => _levels.At(entity, ArrTimeline.MonthNumber(month));
 
     /// <summary>An entity's id: its account's (at hierarchy level, the ultimate parent's), or <see cref="UnresolvedId"/>.</summary>
     public string EntityId(int entity) => entity == Inputs.Accounts.Count ? UnresolvedId : Inputs.Accounts.Id(entity).ToString();

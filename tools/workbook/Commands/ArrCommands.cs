@@ -92,6 +92,17 @@ internal static class ArrCommands
             Description = "hierarchy: an entity is a hierarchy, keyed by its ultimate parent (accounts on or below a cycle are one '(unresolved)' entity); account: each account.",
             DefaultValueFactory = _ => ArrLevel.Hierarchy,
             HelpName = "hierarchy|account",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (text is "hierarchy" or "account")
+                {
+                    return text == "account" ? ArrLevel.Account : ArrLevel.Hierarchy;
+                }
+
+                result.AddError($"--level '{text}' is not a level: expected hierarchy or account");
+                return default;
+            },
         };
         var output = RequiredFile("--out", $"Folder for {ArrMovementsOutput.BridgeFile} and {ArrMovementsOutput.MovementsFile} (each written atomically).");
         var command = new Command("movements", "Month-end ARR by entity: the monthly bridge (new, reactivation, expansion, contraction, churn), retention and concentration.")
@@ -125,11 +136,6 @@ internal static class ArrCommands
             });
 
             context.Out.Write(ArrMovementsOutput.FormatSummary(result));
-            if (result.Inputs.Issues.Total > 0)
-            {
-                context.Out.WriteLine($"  input issues:   {result.Inputs.Issues.Total:#,##0} (see `workbook arr` for the details)");
-            }
-
             context.Out.WriteLine($"wrote {bridgePath}");
             context.Out.WriteLine($"wrote {movementsPath}");
             return ExitCodes.Ok;
