@@ -67,18 +67,21 @@ public static class ArrMovementsOutput
         var level = result.Level == ArrLevel.Hierarchy ? "hierarchy (by ultimate parent)" : "account";
         text.WriteLine($"ARR movements {MonthText(result.From)} to {MonthText(result.To)} ({bridge.Count} months), by {level}");
         text.WriteLine($"  opening ARR:    {D(bridge[0].OpeningArr)} (end of {bridge[0].Month.AddDays(-bridge[0].Month.Day):yyyy-MM-dd})");
-        text.WriteLine($"  new:            {D(bridge.Sum(row => row.NewArr))} ({bridge.Sum(row => row.NewEntities):#,##0} entities)");
+        text.WriteLine($"  new:            {D(bridge.Sum(row => row.NewArr))} ({Entities(bridge.Sum(row => row.NewEntities))})");
         text.WriteLine($"  reactivation:   {D(bridge.Sum(row => row.ReactivationArr))}");
         text.WriteLine($"  expansion:      {D(bridge.Sum(row => row.ExpansionArr))}");
         text.WriteLine($"  contraction:    {D(-bridge.Sum(row => row.ContractionArr))}");
-        text.WriteLine($"  churn:          {D(-bridge.Sum(row => row.ChurnedArr))} ({bridge.Sum(row => row.ChurnedEntities):#,##0} entities)");
-        text.WriteLine($"  closing ARR:    {D(latest.ClosingArr)} (end of {latest.Month:yyyy-MM-dd}, {latest.EntitiesClosing:#,##0} entities)");
+        text.WriteLine($"  churn:          {D(-bridge.Sum(row => row.ChurnedArr))} ({Entities(bridge.Sum(row => row.ChurnedEntities))})");
+        text.WriteLine($"  closing ARR:    {D(latest.ClosingArr)} (end of {latest.Month:yyyy-MM-dd}, {Entities(latest.EntitiesClosing)})");
         text.WriteLine($"  retention:      net {Percent(latest.NetRevenueRetention)}, gross {Percent(latest.GrossRevenueRetention)} (trailing 12 months to {latest.Month:yyyy-MM-dd})");
-        text.WriteLine($"  concentration:  top 10 hold {Percent(latest.Top10Share)}; {latest.EntitiesHoldingHalf:#,##0} entities hold half");
+        text.WriteLine($"  concentration:  top 10 hold {Percent(latest.Top10Share)}; {Entities(latest.EntitiesHoldingHalf)} {(latest.EntitiesHoldingHalf == 1 ? "holds" : "hold")} half");
         text.WriteLine($"  movements:      {result.Movements.Count:#,##0} entity-months that were not flat");
         ArrOutput.WriteIssues(text, result.Inputs.Issues, result.Inputs.Hierarchy.Cycles);
         return text.ToString();
     }
+
+    private static string Entities(int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count:#,##0} {(count == 1 ? "entity" : "entities")}");
 
     private static string Ratio(decimal? ratio) => ratio is { } r ? Numbers.Fixed(r, 4) : "";
 }
