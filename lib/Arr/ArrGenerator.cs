@@ -11,6 +11,7 @@ public readonly record struct GeneratedArrData(long Accounts, long Roots, long S
 /// tables, deterministically for a seed. Calibrated on the real data: 26.3% of accounts without parent
 /// (65,871 of 250,000); per 250,000 accounts 24,772 accounts with one subscription and 5,114 with two (35,000);
 /// start dates drawn from the three windows the real subscriptions fall in; one-year terms (end = start + 365 days).
+/// An account's second subscription continues its first: the same products with more or fewer units.
 /// <para>
 /// Streaming: one hierarchy is built at a time and account rows pass through a fixed-size shuffle window
 /// (so children often come before their parents), so memory does not grow with the account count.
@@ -55,6 +56,9 @@ public static class ArrGenerator
                 })));
         return totals;
     }
+
+    /// <summary>A subscription item's product, price, quantity and discount (its dates come from its subscription).</summary>
+    private readonly record struct Item(string Product, int ListPrice, int Quantity, string Discount);
 
     /// <summary>One generator run: the random source, the three writers and the running counts.</summary>
     private sealed class Run(Random random, CsvWriter accountCsv, CsvWriter subscriptionCsv, CsvWriter itemCsv, IProgress<double>? progress)
@@ -169,35 +173,96 @@ public static class ArrGenerator
                 _oneLeft--;
             }
 
-            for (var s = 0; s < count; s++)
+            if (count == 0)
             {
-                var start = StartDate();
-                var end = start.AddDays(365);
-                var id = NewId();
-                subscriptionCsv.Field(IdText(id, _first)).Field(IdText(account, _second))
-                    .Field(DateText(start)).Field(DateText(end)).EndRow();
-                _subscriptions++;
-                WriteItems(id, start, end);
+                return;
+            }
+
+            // An account's second subscription starts on a date drawn like the first's, as in the real table (its
+            // second subscriptions overlap the first 82% of the time, follow it within a day 0.2%, after a gap 18%),
+            // and continues the first's items with new quantities.
+            var first = StartDate();
+            var second = count == 2 ? StartDate() : first;
+            if (second < first)
+            {
+                (first, second) = (second, first);
+            }
+
+            var items = WriteSubscription(account, first, previous: null);
+            if (count == 2)
+            {
+                WriteSubscription(account, second, items);
             }
         }
 
-        private void WriteItems(Guid subscription, DateOnly start, DateOnly end)
+        private Item[] WriteSubscription(Guid account, DateOnly start, Item[]? previous)
         {
-            var count = random.NextDouble() < 0.5 ? 1 : 2;
-            for (var i = 0; i < count; i++)
+            var end = start.AddDays(365);
+            var id = NewId();
+            subscriptionCsv.Field(IdText(id, _first)).Field(IdText(account, _second))
+                .Field(DateText(start)).Field(DateText(end)).EndRow();
+            _subscriptions++;
+            var items = previous is null ? NewItems() : Renewed(previous);
+            foreach (var item in items)
             {
-                var (product, price) = Products[random.Next(Products.Length)];
-                var quantity = random.NextDouble() < 0.04 ? 0 : (int)Math.Exp(random.NextDouble() * 5);
-                var (itemStart, itemEnd) = random.NextDouble() switch
-                {
-                    < 0.12 => (start.AddDays(random.Next(30, 300)), end), // an add-on co-termed with the subscription
-                    < 0.20 => (start, start.AddDays(random.Next(30, 300))), // cancelled before the term ended
-                    _ => (start, end),
-                };
-                itemCsv.Field(IdText(NewId(), _first)).Field(IdText(subscription, _second)).Field(product)
-                    .Field(quantity).Field(price).Field(Discount()).Field(DateText(itemStart)).Field(DateText(itemEnd)).EndRow();
-                _items++;
+                WriteItem(id, start, end, item);
             }
+
+            return items;
+        }
+
+        private Item[] NewItems()
+        {
+            var items = new Item[random.NextDouble() < 0.5 ? 1 : 2];
+            for (var i = 0; i < items.Length; i++)
+            {
+                items[i] = NewItem();
+            }
+
+            return items;
+        }
+
+        private Item NewItem()
+        {
+            var (product, price) = Products[random.Next(Products.Length)];
+            var quantity = random.NextDouble() < 0.04 ? 0 : (int)Math.Exp(random.NextDouble() * 5);
+            return new Item(product, price, quantity, Discount());
+        }
+
+        /// <summary>
+        /// The items of a subscription that follows another: each product kept with its price and discount and a new
+        /// quantity (more half the time, fewer a quarter, the same otherwise); now and then one product swapped for another.
+        /// </summary>
+        private Item[] Renewed(Item[] previous)
+        {
+            var items = new Item[previous.Length];
+            for (var i = 0; i < items.Length; i++)
+            {
+                var factor = random.NextDouble() switch
+                {
+                    < 0.50 => 1.1 + random.NextDouble(),
+                    < 0.75 => 0.4 + 0.5 * random.NextDouble(),
+                    _ => 1.0,
+                };
+                items[i] = random.NextDouble() < 0.1
+                    ? NewItem()
+                    : previous[i] with { Quantity = (int)Math.Round(previous[i].Quantity * factor) };
+            }
+
+            return items;
+        }
+
+        private void WriteItem(Guid subscription, DateOnly start, DateOnly end, Item item)
+        {
+            var (itemStart, itemEnd) = random.NextDouble() switch
+            {
+                < 0.12 => (start.AddDays(random.Next(30, 300)), end), // an add-on co-termed with the subscription
+                < 0.20 => (start, start.AddDays(random.Next(30, 300))), // cancelled before the term ended
+                _ => (start, end),
+            };
+            itemCsv.Field(IdText(NewId(), _first)).Field(IdText(subscription, _second)).Field(item.Product)
+                .Field(item.Quantity).Field(item.ListPrice).Field(item.Discount).Field(DateText(itemStart)).Field(DateText(itemEnd)).EndRow();
+            _items++;
         }
 
         /// <summary>Mostly none, often a round two-decimal fraction (0.07 = 7%), now and then a full 1.0.</summary>

@@ -105,30 +105,36 @@ public static class ArrOutput
         text.WriteLine($"  active:         {N(s.ActiveSubscriptions)} subscriptions, {N(s.ActiveItems)} items, on {N(s.PayingAccounts)} accounts");
         text.WriteLine($"  hierarchies:    {N(s.Hierarchies)} (largest {N(s.LargestHierarchy)} accounts), maximum depth {N(s.MaxDepth)}");
         text.WriteLine($"  total ARR:      {Numbers.DollarsDisplay(s.TotalArr)}");
-        if (s.Issues.Total == 0)
+        WriteIssues(text, s.Issues, s.Cycles);
+        return text.ToString();
+    }
+
+    /// <summary>The summary's issue lines: the count by kind, with examples ("issues: none" when there are none).</summary>
+    public static void WriteIssues(TextWriter text, ArrIssueLog issues, int cycles)
+    {
+        static string N(long value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
+        if (issues.Total == 0)
         {
             text.WriteLine("  issues:         none");
-            return text.ToString();
+            return;
         }
 
-        text.WriteLine($"  issues:         {N(s.Issues.Total)}");
+        text.WriteLine($"  issues:         {N(issues.Total)}");
         foreach (var kind in Enum.GetValues<ArrIssueKind>())
         {
-            var count = s.Issues.Count(kind);
+            var count = issues.Count(kind);
             if (count == 0)
             {
                 continue;
             }
 
-            var cycles = kind == ArrIssueKind.Cycle ? $" in {N(s.Cycles)} cycle{(s.Cycles == 1 ? "" : "s")}" : "";
-            text.WriteLine($"    {N(count)}{cycles} {ArrIssueLog.Describe(kind)}");
-            foreach (var example in s.Issues.Examples(kind))
+            var inCycles = kind == ArrIssueKind.Cycle ? $" in {N(cycles)} cycle{(cycles == 1 ? "" : "s")}" : "";
+            text.WriteLine($"    {N(count)}{inCycles} {ArrIssueLog.Describe(kind)}");
+            foreach (var example in issues.Examples(kind))
             {
                 text.WriteLine($"      {example}");
             }
         }
-
-        return text.ToString();
     }
 
     private enum Filled

@@ -56,6 +56,25 @@ internal static class CliOptions
         CustomParser = result => ParseDate(name, result),
     };
 
+    /// <summary>A calendar-month option written yyyy-MM (invariant, nothing else accepted), as the month's first day.</summary>
+    public static Option<DateOnly> Month(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "yyyy-MM",
+        Required = true,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+            {
+                return month;
+            }
+
+            result.AddError($"{name} '{text}' is not a month: expected yyyy-MM, e.g. 2024-06");
+            return default;
+        },
+    };
+
     private static DateOnly? ParseDate(string name, ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";

@@ -6,7 +6,7 @@ using Workbook.Sql;
 
 namespace Workbook.Cli.Commands;
 
-/// <summary>Part 3: `workbook arr` (the ARR rollup) and `workbook generate arr`.</summary>
+/// <summary>Part 3: `workbook arr` (the ARR rollup), `workbook arr movements` and `workbook generate arr`.</summary>
 internal static class ArrCommands
 {
     /// <summary>The most accounts `generate arr` writes: 13 GB of CSV, which the loaders' int-indexed tables still hold.</summary>
@@ -20,16 +20,10 @@ internal static class ArrCommands
 
     public static Command Create(CliContext context)
     {
-        var accounts = RequiredFile("--accounts", "accounts.csv: id, parent_id, name, ultimate_parent_id, arr, hierarchy_arr (the last three are filled in the output).");
-        var subscriptions = RequiredFile("--subscriptions", "subscriptions.csv: id, account_id, start_date, end_date (yyyy-MM-dd).");
-        var items = RequiredFile("--items", "subscription_items.csv: id, subscription_id, product_name, quantity, list_price, discount, start_date, end_date.");
+        var (accounts, subscriptions, items, lenient) = InputOptions();
         var output = RequiredFile("--out", "Where to write the filled accounts.csv (atomically; never one of the inputs).");
         var asOf = CliOptions.Date("--as-of",
             "The day ARR is measured on (yyyy-MM-dd): subscriptions and items active on it count, both ends inclusive. Default: today (UTC).");
-        var lenient = new Option<bool>("--lenient")
-        {
-            Description = "Skip and report bad subscription and item rows (unparsable, out of range, end before start) instead of stopping at the first.",
-        };
         var details = new Option<string?>("--details")
         {
             Description = "Also write per-account details: depth, subtree_arr (the account plus its descendants), hierarchy_arr and issue flags.",
@@ -43,6 +37,7 @@ internal static class ArrCommands
             accounts, subscriptions, items, asOf, output, lenient, details,
         };
         engines.AddTo(command);
+        command.Subcommands.Add(CreateMovements(context));
         command.SetAction(parsed =>
         {
             var engine = engines.EngineOf(parsed);
@@ -99,6 +94,68 @@ internal static class ArrCommands
         return command;
     }
 
+    /// <summary>`workbook arr movements`: the monthly bridge, retention and concentration, and every entity's movements.</summary>
+    private static Command CreateMovements(CliContext context)
+    {
+        var (accounts, subscriptions, items, lenient) = InputOptions();
+        var from = CliOptions.Month("--from", "The first month of the bridge (yyyy-MM).");
+        var to = CliOptions.Month("--to", "The last month of the bridge (yyyy-MM), inclusive.");
+        var level = new Option<ArrLevel>("--level")
+        {
+            Description = "hierarchy: an entity is a hierarchy, keyed by its ultimate parent (accounts on or below a cycle are one '(unresolved)' entity); account: each account.",
+            DefaultValueFactory = _ => ArrLevel.Hierarchy,
+            HelpName = "hierarchy|account",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (text is "hierarchy" or "account")
+                {
+                    return text == "account" ? ArrLevel.Account : ArrLevel.Hierarchy;
+                }
+
+                result.AddError($"--level '{text}' is not a level: expected hierarchy or account");
+                return default;
+            },
+        };
+        var output = RequiredFile("--out", $"Folder for {ArrMovementsOutput.BridgeFile} and {ArrMovementsOutput.MovementsFile} (each written atomically).");
+        var command = new Command("movements", "Month-end ARR by entity: the monthly bridge (new, reactivation, expansion, contraction, churn), retention and concentration.")
+        {
+            accounts, subscriptions, items, from, to, level, output, lenient,
+        };
+        command.SetAction(parsed =>
+        {
+            var inputs = new[] { parsed.GetRequiredValue(accounts), parsed.GetRequiredValue(subscriptions), parsed.GetRequiredValue(items) };
+            var folder = parsed.GetRequiredValue(output);
+            if (parsed.GetValue(to) < parsed.GetValue(from))
+            {
+                context.Err.WriteLine($"error: --to {parsed.GetValue(to):yyyy-MM} is before --from {parsed.GetValue(from):yyyy-MM}");
+                return ExitCodes.Usage;
+            }
+
+            var bridgePath = Path.Combine(folder, ArrMovementsOutput.BridgeFile);
+            var movementsPath = Path.Combine(folder, ArrMovementsOutput.MovementsFile);
+            AtomicFile.EnsureNotAnInput(bridgePath, inputs);
+            AtomicFile.EnsureNotAnInput(movementsPath, inputs);
+
+            var size = inputs.Sum(path => File.Exists(path) ? new FileInfo(path).Length : 0);
+            var result = CliProgress.Run(context, "ARR movements", 1.0, show: size >= ProgressThresholdBytes, progress =>
+            {
+                var loaded = ArrInputs.Load(inputs[0], inputs[1], inputs[2], parsed.GetValue(lenient), new Scaled(progress, 0.8));
+                var movements = ArrMovements.Compute(loaded, parsed.GetValue(from), parsed.GetValue(to), parsed.GetValue(level));
+                progress.Report(0.9);
+                ArrMovementsOutput.Write(movements, folder);
+                progress.Report(1.0);
+                return movements;
+            });
+
+            context.Out.Write(ArrMovementsOutput.FormatSummary(result));
+            context.Out.WriteLine($"wrote {bridgePath}");
+            context.Out.WriteLine($"wrote {movementsPath}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
     public static Command CreateGenerate(CliContext context)
     {
         var output = RequiredFile("--out", "Folder for accounts.csv, subscriptions.csv and subscription_items.csv (each written atomically).");
@@ -131,6 +188,17 @@ internal static class ArrCommands
         });
         return command;
     }
+
+    /// <summary>The three input files and --lenient, as every ARR command takes them.</summary>
+    private static (Option<string> Accounts, Option<string> Subscriptions, Option<string> Items, Option<bool> Lenient) InputOptions() =>
+    (
+        RequiredFile("--accounts", "accounts.csv: id, parent_id, name, ultimate_parent_id, arr, hierarchy_arr (the last three are filled in the output)."),
+        RequiredFile("--subscriptions", "subscriptions.csv: id, account_id, start_date, end_date (yyyy-MM-dd)."),
+        RequiredFile("--items", "subscription_items.csv: id, subscription_id, product_name, quantity, list_price, discount, start_date, end_date."),
+        new Option<bool>("--lenient")
+        {
+            Description = "Skip and report bad subscription and item rows (unparsable, out of range, end before start) instead of stopping at the first.",
+        });
 
     private static Option<string> RequiredFile(string name, string description) =>
         new(name) { Description = description, Required = true, HelpName = name == "--out" ? "path" : "file" };
