@@ -9,7 +9,9 @@ namespace Workbook.Tests.Notebooks;
 /// The committed notebooks as other tools see them: valid against the nbformat schema (Python's nbformat), and
 /// rendered by nbconvert — nbviewer's engine, and the nearest to GitHub's renderer that runs here — with every chart
 /// visible. nbconvert strips the elements of an inline SVG, so a chart must reach it as the text/html image beside
-/// the image/svg+xml output. tests/run.sh installs Debian's python3-nbconvert; without it these tests fail.
+/// the image/svg+xml output. Then read as a reviewer reads them: with MathJax, in chromium at 1280 px, with nothing
+/// garbled, clipped, truncated or failed (<see cref="RenderingProblems"/>), and a full-page screenshot of each in
+/// artifacts/screenshots/nbconvert/. tests/run.sh installs Debian's python3-nbconvert; without it these tests fail.
 /// </summary>
 public class NbconvertRenderingTests
 {
@@ -46,6 +48,20 @@ public class NbconvertRenderingTests
         Assert.True(charts > 0, $"{name} has no chart");
         Assert.Equal(charts, Regex.Count(html, "<img alt=\"[^\"]*\" src=\"data:image/svg\\+xml;base64,"));
         Assert.Equal(tables, Regex.Count(html, "<table>"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task Rendered_with_MathJax_at_1280_px_the_notebook_has_no_math_in_prose_no_clipped_code_no_truncated_table_and_no_error(string name)
+    {
+        using var temp = new TempDir();
+        var path = Path.Combine(Folder, name);
+
+        var rendered = await RenderedNotebook.RenderAsync(path, temp.Path);
+        await rendered.ScreenshotAsync(Path.Combine(PageCheck.ScreenshotFolder, "nbconvert", Path.ChangeExtension(name, ".png")));
+        var problems = RenderingProblems.Find(JsonNode.Parse(File.ReadAllText(path))!.AsObject(), rendered.Facts);
+
+        Assert.True(problems.Count == 0, $"{name} rendered by nbconvert with MathJax:\n{string.Join("\n", problems)}");
     }
 
     private static async Task<(int Exit, string Out, string Err)> RunPythonAsync(params string[] args)
