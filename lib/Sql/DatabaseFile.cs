@@ -1,6 +1,8 @@
 using System.Text;
 
-namespace Workbook.Core;
+using Workbook.Core;
+
+namespace Workbook.Sql;
 
 /// <summary>Recognises the database file of an embedded engine by its header, before a load replaces it.</summary>
 public static class DatabaseFile
