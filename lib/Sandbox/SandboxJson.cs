@@ -94,6 +94,7 @@ internal static class SandboxJson
         json.WriteString("status", i.Status);
         json.WriteString("type", i.Type);
         Amount(json, "total", i.Total);
+        Amount(json, "subtotal", i.Subtotal);
         CreditTypeOf(json, i.CreditType);
         json.WriteStartArray("line_items");
         foreach (var line in i.LineItems)

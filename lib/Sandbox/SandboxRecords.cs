@@ -37,6 +37,12 @@ public sealed record SandboxInvoice(string Id, string CustomerId, string Status,
     public string? PlanName { get; init; }
 
     public IReadOnlyList<SandboxLineItem> LineItems { get; init; } = [];
+
+    /// <summary>
+    /// Usage and charges before credits, as the API's <c>subtotal</c>: the sum of the lines. The sandbox applies no
+    /// credit to an invoice (a grant's pending deductions show in the grant's balance), so it equals the total.
+    /// </summary>
+    public decimal Subtotal => LineItems.Sum(l => l.Total);
 }
 
 public sealed record SandboxLineItem(string Name, string Type, decimal Total, CreditType CreditType)

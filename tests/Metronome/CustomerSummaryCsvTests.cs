@@ -21,7 +21,7 @@ public class CustomerSummaryCsvTests
     }
 
     [Fact]
-    public void Cents_become_dollars_to_two_decimals_and_other_units_stay_as_they_are()
+    public void Cents_become_dollars_to_two_decimals_the_runway_one_decimal_and_other_units_stay_as_they_are()
     {
         var row = new CustomerSummaryRow
         {
@@ -39,6 +39,11 @@ public class CustomerSummaryCsvTests
             CreditBalanceCents = 35000m,
             CreditBalanceIncludingPendingCents = 30749.5m,
             OtherCreditTypes = [new Money(1000.50m, TestDataset.Tokens), new Money(12m, new CreditType("e", "EUR"))],
+            CreditBurnCentsPerDay = 24787.5m,
+            CreditRunwayDays = 1.45m,
+            NextCreditExpiry = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero),
+            CreditExpiringCents = 35000m,
+            ProjectedPeriodTotalCents = 743619.005m,
             Status = "ok",
         };
         using var dir = new TempDir();
@@ -48,7 +53,7 @@ public class CustomerSummaryCsvTests
 
         var lines = File.ReadAllText(path).Split('\n');
         Assert.Equal(
-            "c1,\"Acme, Inc.\",acme;acme-prod,2024-04-02T16:03:17.25Z,,,d1,2024-04-01T00:00:00Z,2024-05-01T00:00:00Z,413.79,8101.27,,2,8172.90,350.00,307.50,compute tokens=1000.5;EUR=12,ok,,",
+            "c1,\"Acme, Inc.\",acme;acme-prod,2024-04-02T16:03:17.25Z,,,d1,2024-04-01T00:00:00Z,2024-05-01T00:00:00Z,413.79,8101.27,,2,8172.90,350.00,307.50,compute tokens=1000.5;EUR=12,ok,,,247.88,1.5,2025-03-01T00:00:00Z,350.00,7436.19",
             lines[1]);
         Assert.Equal("", lines[2]);
     }

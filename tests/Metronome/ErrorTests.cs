@@ -85,16 +85,17 @@ public class ErrorTests
     }
 
     [Fact]
-    public async Task A_response_missing_a_required_field_is_malformed()
+    public async Task An_invoice_missing_a_field_the_report_reads_is_malformed_and_the_message_names_the_field()
     {
         using var client = new MetronomeClient(
             new MetronomeClientOptions { BearerToken = "t0ken-for-tests", BaseUrl = new Uri("http://fixed.invalid/") },
-            new FixedHandler("""{"data": [{"id": "c1", "created_at": "2024-01-01T00:00:00Z"}], "next_page": null}"""));
+            new FixedHandler("""{"data": [{"id": "i1", "customer_id": "c1", "status": "DRAFT", "credit_type": {"id": "u", "name": "USD (cents)"}}], "next_page": null}"""));
 
-        var error = await Assert.ThrowsAsync<MetronomeApiException>(() => client.Customers.ListAsync().ToListAsync().AsTask());
+        var error = await Assert.ThrowsAsync<MetronomeApiException>(() => client.Customers.Invoices.ListAsync("c1").ToListAsync().AsTask());
 
         Assert.Equal(MetronomeErrorKind.MalformedResponse, error.Kind);
-        Assert.Contains("name", error.Message);
+        Assert.StartsWith("GET /v1/customers/c1/invoices: 200 OK with JSON that is not the documented shape", error.Message);
+        Assert.Contains("'total'", error.Message);
     }
 
     [Fact]

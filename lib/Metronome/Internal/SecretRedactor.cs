@@ -5,7 +5,7 @@ namespace Workbook.Metronome;
 /// <summary>
 /// Takes the API token out of any text a server sent back, before the text is cut to length, so that neither the
 /// whole token nor a piece of it can reach a message: the token itself, whatever follows a <c>Bearer</c> (an echoed
-/// header, even one the server shortened), and any run of <see cref="ShortestPiece"/> or more of the token's
+/// header, even one the server shortened, when it begins as the token does), and any run of <see cref="ShortestPiece"/> or more of the token's
 /// characters (a piece of it on its own).
 /// </summary>
 internal sealed partial class SecretRedactor(string token)
@@ -15,10 +15,25 @@ internal sealed partial class SecretRedactor(string token)
     /// <summary>Shorter runs are too likely to be ordinary text; a piece this long is already a clue.</summary>
     private const int ShortestPiece = 6;
 
+    /// <summary>After <c>Bearer</c>, a value beginning with this many of the token's first characters is taken for it.</summary>
+    private const int ShortestBearerPrefix = 3;
+
     public string Redact(string text)
     {
-        var redacted = BearerValue().Replace(text.Replace(token, Mark, StringComparison.Ordinal), "Bearer " + Mark);
+        var redacted = BearerValue().Replace(text.Replace(token, Mark, StringComparison.Ordinal), m => StartsLikeTheToken(m.Groups[1].Value) ? "Bearer " + Mark : m.Value);
         return token.Length < ShortestPiece ? redacted : WithoutPieces(redacted);
+    }
+
+    /// <summary>An echoed header cut short: the value after <c>Bearer</c> begins as the token does ("bearer token" does not).</summary>
+    private bool StartsLikeTheToken(string value)
+    {
+        var common = 0;
+        while (common < value.Length && common < token.Length && value[common] == token[common])
+        {
+            common++;
+        }
+
+        return common >= Math.Min(ShortestBearerPrefix, token.Length);
     }
 
     /// <summary><paramref name="text"/> cut to <paramref name="length"/> characters, redacted first.</summary>
@@ -68,6 +83,6 @@ internal sealed partial class SecretRedactor(string token)
         return longest;
     }
 
-    [GeneratedRegex(@"(?i)\bbearer\s+[^\s""',;]+")]
+    [GeneratedRegex(@"(?i)\bbearer\s+([^\s""',;]+)")]
     private static partial Regex BearerValue();
 }
