@@ -49,7 +49,26 @@ public sealed class ArrIssueLog
     private readonly int[] _counts = new int[KindCount];
     private readonly List<string>[] _examples = Enumerable.Range(0, KindCount).Select(_ => new List<string>()).ToArray();
 
+    /// <summary>How many skipped lines the summary names, beyond the examples (which say what was wrong).</summary>
+    public const int SkippedLinesNamed = 50;
+
+    private readonly List<(string File, long Line)> _skippedLines = [];
+
     public int Count(ArrIssueKind kind) => _counts[(int)kind];
+
+    /// <summary>The first <see cref="SkippedLinesNamed"/> lines skipped under --lenient, in the order they were read.</summary>
+    public IReadOnlyList<(string File, long Line)> SkippedLines => _skippedLines;
+
+    /// <summary>Counts a row skipped under --lenient and names its line.</summary>
+    public void AddSkipped(string file, long line, string example)
+    {
+        Add(ArrIssueKind.SkippedRow, example);
+        if (_skippedLines.Count < SkippedLinesNamed)
+        {
+            _skippedLines.Add((file, line));
+        }
+    }
+
 
     public IReadOnlyList<string> Examples(ArrIssueKind kind) => _examples[(int)kind];
 
@@ -79,6 +98,8 @@ public sealed class ArrIssueLog
             _counts[kind] += other._counts[kind];
             _examples[kind].AddRange(other._examples[kind].Take(ExamplesPerKind - _examples[kind].Count));
         }
+
+        _skippedLines.AddRange(other._skippedLines.Take(SkippedLinesNamed - _skippedLines.Count));
     }
 
     /// <summary>How each kind reads in the summary, with the policy applied.</summary>

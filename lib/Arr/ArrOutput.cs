@@ -134,6 +134,19 @@ public static class ArrOutput
             {
                 text.WriteLine($"      {example}");
             }
+
+            if (kind == ArrIssueKind.SkippedRow)
+            {
+                foreach (var file in s.Issues.SkippedLines.GroupBy(skipped => skipped.File))
+                {
+                    text.WriteLine($"      lines skipped in {file.Key}: {string.Join(", ", file.Select(skipped => skipped.Line.ToString(CultureInfo.InvariantCulture)))}");
+                }
+
+                if (count > s.Issues.SkippedLines.Count)
+                {
+                    text.WriteLine($"      (the first {N(s.Issues.SkippedLines.Count)} of {N(count)} lines skipped are named)");
+                }
+            }
         }
     }
 

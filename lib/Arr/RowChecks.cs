@@ -39,7 +39,7 @@ internal sealed class RowChecks(CsvReader reader, ArrIssueLog issues, bool lenie
         catch (InputDataException error) when (lenient && error.Line > 0)
         {
             RowsRead++;
-            issues.Add(ArrIssueKind.SkippedRow, error.Message);
+            issues.AddSkipped(error.File, error.Line, error.Message);
             return false;
         }
     }
@@ -52,8 +52,8 @@ internal sealed class RowChecks(CsvReader reader, ArrIssueLog issues, bool lenie
             throw column is { } c ? reader.Error(c, problem) : reader.Error(problem);
         }
 
-        issues.Add(ArrIssueKind.SkippedRow, (reader.FileName, reader.LineNumber, Column: column is { } i ? reader.Header[i] : null, problem),
-            static bad => InputDataException.Describe(bad.FileName, bad.LineNumber, bad.Column, bad.problem));
+        issues.AddSkipped(reader.FileName, reader.LineNumber,
+            InputDataException.Describe(reader.FileName, reader.LineNumber, column is { } i ? reader.Header[i] : null, problem));
     }
 
     /// <summary>A non-empty id; false (rejected) when empty.</summary>

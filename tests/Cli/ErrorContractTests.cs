@@ -178,6 +178,7 @@ public class ErrorContractTests
 
         Assert.Equal(0, clean.ExitCode);
         Assert.Contains("1 bad row skipped", lenient.Out, StringComparison.Ordinal);
+        Assert.Contains("lines skipped in gen/subscription_items.csv: 11\n", lenient.Out, StringComparison.Ordinal);
         Assert.Equal(Line(clean.Out, "total ARR:"), Line(lenient.Out, "total ARR:"));
         Assert.Equal(File.ReadAllBytes(fixture.Path("clean.csv")), File.ReadAllBytes(fixture.Path("lenient.csv")));
         Assert.Contains($"{lines.Length - 1} subscription items", lenient.Out, StringComparison.Ordinal); // rows read, the skipped one included

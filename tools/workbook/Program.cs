@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Workbook.Cli;
 
 // Ctrl+C (SIGINT) and SIGTERM cancel the running command, which then exits cleanly (no half-written output). A
-// command still busy a second later (a loop that does not watch the token) is stopped here: its temporary files are
+// command still busy half a second later (a loop that does not watch the token) is stopped here: its temporary files are
 // deleted and the process exits 1, so "stop" always means stopped within a second and nothing left behind.
 using var cancel = new CancellationTokenSource();
 var stopping = 0; // 0 running, 1 cancelled, 2 the watchdog ends the process, 3 the command ended
@@ -15,7 +15,7 @@ void Stop(PosixSignalContext signal)
     }
 
     cancel.Cancel();
-    _ = Task.Delay(TimeSpan.FromMilliseconds(800)).ContinueWith(_ =>
+    _ = Task.Delay(TimeSpan.FromMilliseconds(500)).ContinueWith(_ =>
     {
         if (Interlocked.CompareExchange(ref stopping, 2, 1) != 1)
         {
