@@ -6,6 +6,7 @@ namespace Workbook.Tests.FrontDoor;
 /// `./workbook`, the README's way of running commands repeatedly: it runs the Release build directly and builds
 /// only when the build is missing or older than the sources.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class FrontDoorScriptTests
 {
     private static readonly string Root = RepoPaths.TryFindRoot()!;
