@@ -9,13 +9,12 @@ namespace Workbook.Arr;
 /// A table's id column in row order, and once <see cref="Index"/> has run, its index from id to row.
 /// Ids are text compared exactly (case and spaces matter). The usual id, a UUID in canonical lowercase form, is kept
 /// as its 16-byte <see cref="Guid"/> (written back as the very same text); the empty id as a one-byte mark; only the
-/// rare other ids as strings. At 2.5M accounts a string (or a reference) per id was millions of objects for the
-/// garbage collector to trace on every full collection.
+/// rare other ids as strings, so that millions of accounts are not millions of objects for the garbage collector to
+/// trace on every full collection.
 /// <para>
 /// The index is an open-addressing table whose slot holds the UUID and its row together, so a lookup is one cache
-/// miss, and the row loops ask for their slots a few rows ahead (<see cref="Arr.Prefetch"/>). Measured against
-/// <c>Dictionary</c> on 2.5M random UUIDs: inserts 0.13-0.36 s against 0.45-0.54 s, lookups 0.21-0.34 s against
-/// 1.06-1.17 s (bench/RESULTS.md). Other ids go to a <c>Dictionary&lt;string, int&gt;</c>.
+/// miss (a <c>Dictionary</c> entry points to its key elsewhere), and the row loops ask for their slots a few rows
+/// ahead (<see cref="Arr.Prefetch"/>). Other ids go to a <c>Dictionary&lt;string, int&gt;</c>.
 /// </para>
 /// </summary>
 internal sealed class IdColumn(int capacity = 1 << 12)
@@ -109,7 +108,7 @@ internal sealed class IdColumn(int capacity = 1 << 12)
     {
         // At most 2/3 full. Written once before use: fresh memory from the system reads as a shared page of zeros, and a
         // probe reads before it writes, so each page would fault twice, the second time making every core flush its
-        // address cache (measured: ~7% of a 2.5M-account run).
+        // address cache.
         _slots = GC.AllocateUninitializedArray<Slot>((int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, Count + (Count >> 1))));
         _slots.AsSpan().Clear();
         _mask = _slots.Length - 1;

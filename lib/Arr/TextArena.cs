@@ -4,8 +4,8 @@ namespace Workbook.Arr;
 
 /// <summary>
 /// Many short texts (the accounts' names and other kept columns), stored end to end in one character buffer instead
-/// of one string each. At 2.5M accounts a string per name was 2.5M objects for the collector to trace and about 60%
-/// more memory (with the tables sized once: allocations 1.17 GB -> 0.71 GB, collector pauses 0.2 s -> 0.06 s).
+/// of one string each: no object per name for the collector to trace, and no object header and length per name in
+/// memory.
 /// Texts are read back as spans, by the order they were added; all of them together stay under 2^31 characters.
 /// </summary>
 internal sealed class TextArena

@@ -138,36 +138,48 @@ public sealed class EgressLoad : IDisposable
         return counts;
     }
 
-    /// <summary>One file: each row validated, then written; a customer's ingest aliases into customer_ingest_alias.</summary>
+    /// <summary>
+    /// One file: rows validated on a worker thread while this one writes them (<see cref="RowPipeline"/>); a
+    /// customer's ingest aliases then go into customer_ingest_alias.
+    /// </summary>
     private static long LoadTable(DbConnection connection, SqlEngine engine, string table, string path, LoadProgress progress)
     {
         var columns = ExportColumns.Of(table);
         using var reader = new ExportTableReader(table, path, columns);
         var aliases = table == "customer" ? new List<(string Alias, string Customer)>() : null;
+        long bytesRead = 0;
         long rows;
         using (var writer = BulkWriter.Open(connection, table, [.. columns.Select(c => c.SqlColumn)]))
         {
-            while (reader.Read())
-            {
-                var values = reader.Values;
-                for (var i = 0; i < values.Length; i++)
+            RowPipeline.Run(columns.Count,
+                row =>
                 {
-                    if (engine == SqlEngine.DuckDb && values[i] is decimal exact && Numbers.Normalized(exact).Scale > DuckDbDecimals)
+                    if (!reader.Read())
                     {
-                        throw reader.Error(i, $"{exact} has more than {DuckDbDecimals} decimals, more than DuckDB's DECIMAL(38, {DuckDbDecimals}) keeps");
+                        return false;
                     }
 
-                    writer.Value(values[i]);
-                }
+                    var values = reader.Values;
+                    if (engine == SqlEngine.DuckDb)
+                    {
+                        RefuseMoreDecimalsThanDuckDbKeeps(reader);
+                    }
 
-                writer.EndRow();
-                aliases?.AddRange(reader.Aliases.Select(alias => (alias, (string)values[0]!)));
-                if (writer.Rows % LoadProgress.RowsPerReport == 0 && reader.BytesRead is { } position)
+                    values.CopyTo(row);
+                    aliases?.AddRange(reader.Aliases.Select(alias => (alias, (string)values[0]!)));
+                    Volatile.Write(ref bytesRead, reader.BytesRead ?? 0);
+                    return true;
+                },
+                row =>
                 {
-                    progress.Report(position);
-                }
-            }
+                    foreach (var value in row)
+                    {
+                        writer.Value(value);
+                    }
 
+                    writer.EndRow();
+                },
+                () => progress.Report(Volatile.Read(ref bytesRead)));
             writer.Complete();
             rows = writer.Rows;
         }
@@ -186,6 +198,17 @@ public sealed class EgressLoad : IDisposable
         }
 
         return rows;
+    }
+
+    private static void RefuseMoreDecimalsThanDuckDbKeeps(ExportTableReader reader)
+    {
+        for (var i = 0; i < reader.Values.Length; i++)
+        {
+            if (reader.Values[i] is decimal exact && Numbers.Normalized(exact).Scale > DuckDbDecimals)
+            {
+                throw reader.Error(i, $"{exact} has more than {DuckDbDecimals} decimals, more than DuckDB's DECIMAL(38, {DuckDbDecimals}) keeps");
+            }
+        }
     }
 
     /// <summary>The decimals of DuckDB's DECIMAL(38, 12) (duckdb/schema.sql): a value with more is refused, never rounded.</summary>

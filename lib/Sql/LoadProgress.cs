@@ -3,9 +3,6 @@ namespace Workbook.Sql;
 /// <summary>A load's progress, as the share (0..1) of its input bytes read, across the files it reads in turn.</summary>
 public sealed class LoadProgress(IProgress<double>? progress, long totalBytes)
 {
-    /// <summary>Rows between two reports: often enough for a progress bar, rarely enough to cost nothing.</summary>
-    public const int RowsPerReport = 4096;
-
     private long _finishedBytes;
 
     /// <summary>The current file has been read up to <paramref name="bytes"/>.</summary>

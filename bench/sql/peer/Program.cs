@@ -5,7 +5,7 @@
 //
 //   SqlPeer <export folder> <output folder>
 //
-// Phase times go to stderr. Each answer's SQL is a block of its own below, so it can be read (and adjusted) alone.
+// Phase times go to stdout, one "<phase>\t<wall seconds>\t<CPU seconds>" line each. Each answer's SQL is a block of its own below, so it can be read (and adjusted) alone.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -20,6 +20,7 @@ if (args.Length != 2)
 var (data, output) = (args[0], args[1]);
 Directory.CreateDirectory(output);
 var clock = Stopwatch.StartNew();
+var cpu = Process.GetCurrentProcess().TotalProcessorTime;
 using var connection = new DuckDBConnection("Data Source=:memory:");
 connection.Open();
 Execute("SET TimeZone = 'UTC'");
@@ -57,7 +58,9 @@ void Execute(string sql)
 
 void Phase(string name)
 {
-    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}\t{clock.Elapsed.TotalSeconds:0.000}"));
+    var nowCpu = Process.GetCurrentProcess().TotalProcessorTime;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}\t{clock.Elapsed.TotalSeconds:0.000}\t{(nowCpu - cpu).TotalSeconds:0.000}"));
+    cpu = nowCpu;
     clock.Restart();
 }
 
