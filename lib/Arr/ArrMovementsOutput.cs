@@ -56,6 +56,27 @@ public static class ArrMovementsOutput
 
     public static string MonthText(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The answer in one paragraph, for the notebook: how ARR moved over the last <paramref name="months"/> months
+    /// of the range, retention and concentration at its end.
+    /// </summary>
+    public static string Headline(ArrMovementsResult result, int months = 12)
+    {
+        var steps = result.BridgeSteps(months).ToDictionary(step => step.Step, step => step.Arr);
+        var rows = result.Bridge.TakeLast(months).ToList();
+        var latest = rows[^1];
+        static string D(decimal value) => Numbers.DollarsDisplay(value);
+        static string Percent(decimal? ratio) => ratio is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a";
+        var per = result.Level == ArrLevel.Hierarchy ? "hierarchies" : "accounts";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"In the {rows.Count} months to {latest.Month:yyyy-MM-dd}, ARR went from {D(steps["Opening ARR"])} to {D(latest.ClosingArr)}: "
+            + $"{D(steps["New"])} new, {D(steps["Reactivation"])} reactivated and {D(steps["Expansion"])} expansion, against "
+            + $"{D(-steps["Contraction"])} contraction and {D(-steps["Churn"])} churn. "
+            + $"Net revenue retention over the twelve months to {latest.Month:yyyy-MM-dd} is {Percent(latest.NetRevenueRetention)} and gross "
+            + $"{Percent(latest.GrossRevenueRetention)}; the ten largest {per} hold {Percent(latest.Top10Share)} of ARR, and "
+            + $"{latest.EntitiesHoldingHalf:#,##0} of {latest.EntitiesClosing:#,##0} hold half of it.");
+    }
+
     /// <summary>The run summary printed on stdout.</summary>
     public static string FormatSummary(ArrMovementsResult result)
     {

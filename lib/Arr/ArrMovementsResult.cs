@@ -47,6 +47,9 @@ public readonly record struct ArrMovement(DateOnly Month, int Entity, ArrMovemen
     public decimal Change => ClosingArr - OpeningArr;
 }
 
+/// <summary>One step of a bridge over several months: a total (opening, closing) or a signed change.</summary>
+public readonly record struct ArrBridgeStep(string Step, decimal Arr);
+
 /// <summary>
 /// One month of the ARR bridge: opening + new + reactivation + expansion − contraction − churn = closing. Contraction
 /// and churn are positive amounts. Retention is trailing twelve months; empty when nobody had ARR twelve months
@@ -119,6 +122,25 @@ public sealed class ArrMovementsResult
 
     /// <summary>An entity's name: its account's (at hierarchy level, the ultimate parent's), or <see cref="UnresolvedId"/>.</summary>
     public string EntityName(int entity) => entity == Inputs.Accounts.Count ? UnresolvedId : Inputs.Accounts.Name(entity).ToString();
+
+    /// <summary>
+    /// The bridge over the last <paramref name="months"/> months of the range: opening ARR, new, reactivation,
+    /// expansion, contraction and churn (negative), closing ARR. The changes add up to closing − opening exactly.
+    /// </summary>
+    public IReadOnlyList<ArrBridgeStep> BridgeSteps(int months)
+    {
+        var rows = Bridge.TakeLast(months).ToList();
+        return
+        [
+            new("Opening ARR", rows[0].OpeningArr),
+            new("New", rows.Sum(row => row.NewArr)),
+            new("Reactivation", rows.Sum(row => row.ReactivationArr)),
+            new("Expansion", rows.Sum(row => row.ExpansionArr)),
+            new("Contraction", -rows.Sum(row => row.ContractionArr)),
+            new("Churn", -rows.Sum(row => row.ChurnedArr)),
+            new("Closing ARR", rows[^1].ClosingArr),
+        ];
+    }
 
     /// <summary>The month's movements, largest change first (at most <paramref name="count"/>).</summary>
     public IReadOnlyList<ArrMovement> LargestMovers(DateOnly month, int count) =>

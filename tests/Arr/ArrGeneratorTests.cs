@@ -81,6 +81,57 @@ public class ArrGeneratorTests : IClassFixture<ArrGeneratorTests.Default250k>
         Assert.All(expected, month => Assert.InRange(actual[month.Key], month.Value - 0.01, month.Value + 0.01));
     }
 
+    /// <summary>
+    /// How an account's second subscription sits against its first, as shares of the accounts with two: overlapping
+    /// it, starting within a day of its end, or after a longer gap.
+    /// </summary>
+    private static (double Overlap, double RightAfter, double AfterGap) SecondSubscriptions(IEnumerable<(string Account, DateOnly Start, DateOnly End)> subscriptions)
+    {
+        var gaps = subscriptions.GroupBy(s => s.Account).Where(g => g.Count() == 2)
+            .Select(g => g.OrderBy(s => s.Start).ToArray())
+            .Select(pair => pair[1].Start.DayNumber - pair[0].End.DayNumber)
+            .ToList();
+        return ((double)gaps.Count(g => g < 0) / gaps.Count, (double)gaps.Count(g => g is 0 or 1) / gaps.Count, (double)gaps.Count(g => g > 1) / gaps.Count);
+    }
+
+    [Fact]
+    public void Second_subscriptions_overlap_follow_or_return_as_in_the_real_table()
+    {
+        var real = new List<(string, DateOnly, DateOnly)>();
+        using (var reader = CsvReader.Open(SharedData.ArrSubscriptions))
+        {
+            var (account, start, end) = (reader.Column("account_id"), reader.Column("start_date"), reader.Column("end_date"));
+            while (reader.Read())
+            {
+                real.Add((reader.GetString(account), reader.GetDate(start), reader.GetDate(end)));
+            }
+        }
+
+        var expected = SecondSubscriptions(real);
+        var actual = SecondSubscriptions(_data.Subscriptions.Select(s => (s.Account, s.Start, s.End)));
+        Assert.InRange(expected.Overlap, 0.80, 0.83); // what the real table shows: 4,174 of 5,114
+        Assert.InRange(actual.Overlap, expected.Overlap - 0.02, expected.Overlap + 0.02);
+        Assert.InRange(actual.AfterGap, expected.AfterGap - 0.02, expected.AfterGap + 0.02);
+        Assert.InRange(actual.RightAfter, 0.0005, 0.01); // 12 of 5,114 in the real table
+    }
+
+    [Fact]
+    public void A_second_subscription_continues_the_first_with_more_or_fewer_units()
+    {
+        var subscriptions = _data.Subscriptions.ToDictionary(s => s.Id);
+        var items = _data.Items.ToLookup(i => i.Subscription);
+        var pairs = _data.Subscriptions.GroupBy(s => s.Account).Where(g => g.Count() == 2)
+            .Select(g => g.OrderBy(s => s.Start).ThenBy(s => s.Id).ToArray())
+            .Select(pair => (First: items[pair[0].Id].ToList(), Second: items[pair[1].Id].ToList()))
+            .ToList();
+        var kept = pairs.SelectMany(p => p.First.Zip(p.Second)).Where(p => p.First.ListPrice == p.Second.ListPrice && p.First.Discount == p.Second.Discount).ToList();
+
+        Assert.All(pairs, pair => Assert.Equal(pair.First.Count, pair.Second.Count));
+        Assert.InRange((double)kept.Count / pairs.Sum(p => p.First.Count), 0.85, 1.0);
+        Assert.InRange((double)kept.Count(p => p.Second.Quantity > p.First.Quantity) / kept.Count, 0.35, 0.55);
+        Assert.InRange((double)kept.Count(p => p.Second.Quantity < p.First.Quantity) / kept.Count, 0.15, 0.30);
+    }
+
     [Fact]
     public void Items_have_whole_quantities_and_prices_and_fractional_discounts_with_the_edge_cases()
     {

@@ -49,6 +49,24 @@ public class ArrMovementsTests
     }
 
     [Fact]
+    public void Umbrella_example_over_its_last_twelve_months_as_bridge_steps_and_a_headline()
+    {
+        var result = ArrMovements.Compute(ArrInputs.LoadFolder(Example), new DateOnly(2022, 5, 1), new DateOnly(2024, 12, 1));
+
+        Assert.Equal(
+            [
+                new("Opening ARR", 45_181.125m), new("New", 0m), new("Reactivation", 0m), new("Expansion", 0m),
+                new("Contraction", -45_000m), new("Churn", -181.125m), new ArrBridgeStep("Closing ARR", 0m),
+            ],
+            result.BridgeSteps(12));
+        Assert.Equal(
+            "In the 12 months to 2024-12-31, ARR went from $45,181.13 to $0.00: $0.00 new, $0.00 reactivated and $0.00 expansion, "
+            + "against $45,000.00 contraction and $181.13 churn. Net revenue retention over the twelve months to 2024-12-31 is 0.0% "
+            + "and gross 0.0%; the ten largest hierarchies hold n/a of ARR, and 0 of 0 hold half of it.",
+            ArrMovementsOutput.Headline(result));
+    }
+
+    [Fact]
     public void Umbrella_example_by_account_shows_the_moves_inside_the_hierarchy()
     {
         var result = ArrMovements.Compute(ArrInputs.LoadFolder(Example), new DateOnly(2023, 5, 1), new DateOnly(2023, 5, 1), ArrLevel.Account);

@@ -67,6 +67,30 @@ public class ChartTests
     }
 
     [Fact]
+    public void A_waterfall_floats_each_change_from_the_running_total_between_two_totals()
+    {
+        var steps = new[] { ("Opening", 1_000m), ("New", 400m), ("Churn", -200m), ("Closing", 1_200m) };
+        var chart = Chart.Waterfall("ARR bridge", steps, r => r.Item1, r => r.Item2, valueTitle: "ARR (USD)", format: ValueFormat.Dollars);
+
+        var svg = Parse(chart);
+        var bars = WithClass(svg, "rect", "bar").ToList();
+
+        Assert.Equal(4, bars.Count);
+        double Top(int i) => Number(bars[i], "y");
+        double Bottom(int i) => Number(bars[i], "y") + Number(bars[i], "height");
+        var perDollar = (Bottom(0) - Top(0)) / 1_000;
+        Assert.Equal(Bottom(0), Bottom(3), 1); // the totals stand on the baseline
+        Assert.Equal(Top(0), Bottom(1), 1); // New rises from the opening total
+        Assert.Equal(400 * perDollar, Bottom(1) - Top(1), 1);
+        Assert.Equal(Top(1), Top(2), 1); // Churn hangs from the running total, 1,400, down to 1,200
+        Assert.Equal(Top(3), Bottom(2), 1);
+        Assert.Equal(["#0072B2", "#009E73", "#D55E00", "#0072B2"], bars.Select(b => (string)b.Attribute("fill")!));
+        Assert.Equal(["$1K", "+$400", "-$200", "$1.2K"], WithClass(svg, "text", "bar-label").Select(t => t.Value));
+        Assert.Equal(3, WithClass(svg, "line", "connector").Count());
+        Assert.Equal("Churn: -$200.00", bars[2].Element(Svg + "title")!.Value);
+    }
+
+    [Fact]
     public void Several_series_pivot_from_long_rows_with_a_legend_and_one_line_per_series()
     {
         var rows = new List<DailyImages>();

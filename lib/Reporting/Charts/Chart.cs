@@ -12,6 +12,12 @@ public enum ChartKind
 
     /// <summary>Lines over evenly spaced categories (days, month ends), one line per series.</summary>
     Line,
+
+    /// <summary>
+    /// A bridge: the first and last categories are totals (bars from zero), those between are changes, each a bar
+    /// floating from the running total (increases green, decreases vermillion). One series.
+    /// </summary>
+    Waterfall,
 }
 
 /// <summary>How values are written on the value axis and on bar labels.</summary>
@@ -94,6 +100,11 @@ public sealed class Chart : IRendersAs
     public static Chart Line<T>(string title, IEnumerable<T> rows, Func<T, string> category, Func<T, decimal> value,
         string? categoryTitle = null, string? valueTitle = null, ValueFormat format = ValueFormat.Number) =>
         Single(ChartKind.Line, title, rows, category, value, categoryTitle, valueTitle, format);
+
+    /// <summary>A bridge from a total to a total: <paramref name="rows"/> are the opening total, the changes (signed), the closing total.</summary>
+    public static Chart Waterfall<T>(string title, IEnumerable<T> rows, Func<T, string> category, Func<T, decimal> value,
+        string? categoryTitle = null, string? valueTitle = null, ValueFormat format = ValueFormat.Number) =>
+        Single(ChartKind.Waterfall, title, rows, category, value, categoryTitle, valueTitle, format);
 
     /// <summary>
     /// Several lines from "long" rows (one row per category and series, as SQL returns them): categories and series

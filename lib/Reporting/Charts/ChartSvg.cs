@@ -21,7 +21,9 @@ internal static class ChartSvg
     public static string Render(Chart chart)
     {
         var svg = new StringBuilder();
-        var values = chart.Series.SelectMany(s => s.Values).DefaultIfEmpty(0m).ToList();
+        var values = chart.Kind == ChartKind.Waterfall
+            ? WaterfallBars(chart).SelectMany(bar => new[] { bar.From, bar.To }).DefaultIfEmpty(0m).ToList()
+            : chart.Series.SelectMany(s => s.Values).DefaultIfEmpty(0m).ToList();
         var scale = NiceScale.For(values.Min(), values.Max());
         var top = Pad + 20 + (chart.Series.Count > 1 ? 22 : 0) + 10;
         var height = chart.Kind == ChartKind.HorizontalBar
@@ -85,7 +87,26 @@ internal static class ChartSvg
         var band = n == 0 ? x1 - x0 : (x1 - x0) / n;
         double Center(int i) => x0 + band * (i + 0.5);
 
-        if (chart.Kind == ChartKind.Bar)
+        if (chart.Kind == ChartKind.Waterfall)
+        {
+            var bars = WaterfallBars(chart);
+            for (var i = 0; i < n; i++)
+            {
+                var (from, to) = bars[i];
+                var (yTop, yEnd) = (Math.Min(Y(from), Y(to)), Math.Max(Y(from), Y(to)));
+                var total = i == 0 || i == n - 1;
+                var color = total ? Palette[0] : to >= from ? Palette[2] : Palette[3];
+                svg.Append($"<rect class=\"bar\" x=\"{N(x0 + band * i + band * 0.15)}\" y=\"{N(yTop)}\" width=\"{N(band * 0.7)}\" height=\"{N(Math.Max(yEnd - yTop, 1))}\" fill=\"{color}\">")
+                    .Append($"<title>{Escape.Xml(Tooltip(chart, chart.Series[0], i))}</title></rect>\n");
+                var label = Compact(total ? to : to - from, chart.ValueFormat);
+                svg.Append($"<text class=\"bar-label\" x=\"{N(Center(i))}\" y=\"{N(yTop - 5)}\" text-anchor=\"middle\" fill=\"#222222\">{Escape.Xml(total || to < from ? label : "+" + label)}</text>\n");
+                if (i + 1 < n)
+                {
+                    svg.Append($"<line class=\"connector\" x1=\"{N(x0 + band * i + band * 0.85)}\" x2=\"{N(x0 + band * (i + 1) + band * 0.15)}\" y1=\"{N(Y(to))}\" y2=\"{N(Y(to))}\" stroke=\"#999999\" stroke-dasharray=\"3 2\"/>\n");
+                }
+            }
+        }
+        else if (chart.Kind == ChartKind.Bar)
         {
             var barWidth = band * 0.8 / chart.Series.Count;
             for (var s = 0; s < chart.Series.Count; s++)
@@ -200,6 +221,22 @@ internal static class ChartSvg
         }
 
         return height;
+    }
+
+    /// <summary>Each waterfall bar's bottom-to-top span: totals from zero, changes from the running total.</summary>
+    private static (decimal From, decimal To)[] WaterfallBars(Chart chart)
+    {
+        var values = chart.Series[0].Values;
+        var bars = new (decimal From, decimal To)[values.Count];
+        var running = 0m;
+        for (var i = 0; i < values.Count; i++)
+        {
+            var total = i == 0 || i == values.Count - 1;
+            bars[i] = total ? (0m, values[i]) : (running, running + values[i]);
+            running = bars[i].To;
+        }
+
+        return bars;
     }
 
     private static string Tooltip(Chart chart, ChartSeries series, int i)
