@@ -43,7 +43,9 @@ public class WorkbookSiteTests(WorkbookSite site) : IClassFixture<WorkbookSite>
         { "03-arr-rollup.html", 3, 2 },
     };
 
-    public static TheoryData<string> PageNames => new(Pages.Select(row => (string)row[0]));
+    public static TheoryData<string> PageNames => new(PageFiles);
+
+    private static readonly string[] PageFiles = ["01-customer-summary.html", "02-egress-sql.html", "03-arr-rollup.html"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -98,10 +100,10 @@ public class WorkbookSiteTests(WorkbookSite site) : IClassFixture<WorkbookSite>
         var printed = await PrintedPage.PrintAsync(file, Path.Combine(Output, "index.pdf"));
 
         var parts = Regex.Matches(index, "<section class=\"part\">\n<h2><a href=\"([^\"]+)\">").Select(m => m.Groups[1].Value);
-        Assert.Equal(PageNames.Select(row => (string)row[0]), parts);
+        Assert.Equal(PageFiles, parts);
         var without = Regex.Matches(index, "<h2><a href=\"([^\"]+)\">[^<]*</a></h2>\n<p class=\"no-answers\">").Select(m => m.Groups[1].Value).ToList();
         Assert.True(without.Count == 0, $"no workbook-answers output in: {string.Join(", ", without)}");
-        Assert.Equal(PageNames.Count, Regex.Count(index, "<div class=\"answers\"><[a-z]+ class=\"[^\"]*workbook-answers"));
+        Assert.Equal(PageFiles.Length, Regex.Count(index, "<div class=\"answers\"><[a-z]+ class=\"[^\"]*workbook-answers"));
         Assert.Equal(1, printed.Pages);
     }
 
