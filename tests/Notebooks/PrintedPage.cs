@@ -23,18 +23,24 @@ public sealed partial record PrintedPage(int Pages, string Text)
     }
 
     /// <summary>
-    /// The cells of the page's tables (every td and th, as text) that the PDF does not show: a cell is shown when each
-    /// of its words is on the pages, as a cell wrapped over two lines comes out of pdftotext between its neighbours'.
+    /// The cells of the page's tables (every td and th, as text) that the PDF does not show (<see cref="Shows"/>).
     /// </summary>
-    public IReadOnlyList<string> MissingTableCells(string html)
-    {
-        var printed = Whitespace().Split(Text).ToHashSet(StringComparer.Ordinal);
-        return TableCell().Matches(html)
+    public IReadOnlyList<string> MissingTableCells(string html) =>
+        TableCell().Matches(html)
             .Select(cell => Whitespace().Replace(WebUtility.HtmlDecode(Tag().Replace(cell.Groups[1].Value, " ")), " ").Trim())
-            .Where(text => text.Length > 0 && !text.Split(' ').All(printed.Contains))
+            .Where(text => text.Length > 0 && !Shows(text))
             .Distinct()
             .ToList();
-    }
+
+    /// <summary>
+    /// Whether every word of <paramref name="text"/> is on the pages. Word by word, because pdftotext puts the lines of
+    /// a cell wrapped on paper between its neighbours' lines; and a line may break after a hyphen (an id).
+    /// </summary>
+    public bool Shows(string text) => Words(text).All(_words.Value.Contains);
+
+    private readonly Lazy<HashSet<string>> _words = new(() => Words(Text).ToHashSet(StringComparer.Ordinal));
+
+    private static IEnumerable<string> Words(string text) => WordBreak().Split(text).Where(word => word.Length > 0);
 
     private static string Poppler(string program) =>
         File.Exists($"/usr/bin/{program}") ? $"/usr/bin/{program}" : throw new InvalidOperationException($"{program} is missing: run tests/run.sh, which installs poppler-utils");
@@ -44,6 +50,9 @@ public sealed partial record PrintedPage(int Pages, string Text)
 
     [GeneratedRegex(@"<t[dh]\b[^>]*>(.*?)</t[dh]>", RegexOptions.Singleline)]
     private static partial Regex TableCell();
+
+    [GeneratedRegex(@"\s+|(?<=-)")]
+    private static partial Regex WordBreak();
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tag();
