@@ -23,6 +23,15 @@ if ! /usr/bin/python3 -c 'import nbconvert, nbformat' 2>/dev/null; then
   $sudo_cmd apt-get install -y python3-nbconvert || { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y python3-nbconvert; }
 fi
 
+# The rendering test reads the notebooks as GitHub and JupyterLab show them, with MathJax (Debian's libjs-mathjax,
+# served from disk), and prints the walkthrough to PDF, read back with poppler-utils (pdfinfo, pdftotext).
+if [ ! -f /usr/share/javascript/mathjax/MathJax.js ] || [ ! -x /usr/bin/pdftotext ]; then
+  echo "== installing libjs-mathjax and poppler-utils (for the rendering and printing tests)"
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get install -y libjs-mathjax poppler-utils || { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y libjs-mathjax poppler-utils; }
+fi
+
 # The notebooks are also executed by the real clients: Jupyter's own (python3-nbclient, which python3-nbconvert
 # brings) on the dotnet-interactive kernel, and `dotnet-interactive stdio` as VS Code starts it. The tool is installed
 # into the checkout, never onto the machine.

@@ -11,7 +11,7 @@ namespace Workbook.Tests.Notebooks;
 /// visible. nbconvert strips the elements of an inline SVG, so a chart must reach it as the text/html image beside
 /// the image/svg+xml output. Then read as a reviewer reads them: with MathJax, in chromium at 1280 px, with nothing
 /// garbled, clipped, truncated or failed (<see cref="RenderingProblems"/>), and a full-page screenshot of each in
-/// artifacts/screenshots/nbconvert/. tests/run.sh installs Debian's python3-nbconvert; without it these tests fail.
+/// artifacts/screenshots/notebooks/. tests/run.sh installs Debian's python3-nbconvert; without it these tests fail.
 /// </summary>
 public class NbconvertRenderingTests
 {
@@ -58,7 +58,7 @@ public class NbconvertRenderingTests
         var path = Path.Combine(Folder, name);
 
         var rendered = await RenderedNotebook.RenderAsync(path, temp.Path);
-        await rendered.ScreenshotAsync(Path.Combine(PageCheck.ScreenshotFolder, "nbconvert", Path.ChangeExtension(name, ".png")));
+        await rendered.ScreenshotAsync(Path.Combine(PageCheck.ScreenshotFolder, "notebooks", Path.ChangeExtension(name, ".png")));
         var problems = RenderingProblems.Find(JsonNode.Parse(File.ReadAllText(path))!.AsObject(), rendered.Facts);
 
         Assert.True(problems.Count == 0, $"{name} rendered by nbconvert with MathJax:\n{string.Join("\n", problems)}");

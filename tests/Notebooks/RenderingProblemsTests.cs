@@ -19,7 +19,7 @@ public class RenderingProblemsTests
         var executed = Path.Combine(temp.File("out"), "rendering-defects.ipynb");
 
         var rendered = await RenderedNotebook.RenderAsync(executed, temp.File("html"));
-        await rendered.ScreenshotAsync(Path.Combine(PageCheck.ScreenshotFolder, "nbconvert", "rendering-defects.png"));
+        await rendered.ScreenshotAsync(Path.Combine(PageCheck.ScreenshotFolder, "fixtures", "rendering-defects.png"));
         var problems = RenderingProblems.Find(JsonNode.Parse(File.ReadAllText(executed))!.AsObject(), rendered.Facts);
 
         Assert.Equal(1, run.ExitCode); // the failing cell

@@ -1,5 +1,6 @@
 using System.Text;
 using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
 using Microsoft.DotNet.Interactive.Documents;
 using Workbook.Core;
 using Workbook.Notebooks.Model;
@@ -8,16 +9,23 @@ using Workbook.Reporting;
 namespace Workbook.Notebooks.Export;
 
 /// <summary>
-/// Writes notebooks as a static site readable without network: index.html listing them, then one page per notebook
-/// with its markdown rendered by Markdig, code cells as code blocks labelled with their kernel, and their stored
-/// outputs (HTML tables, inline SVG charts, text streams, errors marked with the class <c>error-output</c>).
-/// Inline CSS only, no JavaScript, no timestamps: the same notebooks give the same bytes.
+/// Writes notebooks as a static walkthrough for presenting, readable without network: index.html with each part's
+/// answers (its <see cref="AnswersElement"/>) and a link, then one page per notebook with a table of contents from
+/// its headings, its markdown rendered by Markdig, code cells as code blocks labelled with their kernel, and their
+/// stored outputs (HTML tables, inline SVG charts, text streams, errors marked with the class <c>error-output</c>).
+/// Inline CSS only (with a print stylesheet), no JavaScript, no timestamps: the same notebooks give the same bytes.
 /// </summary>
 public static class SiteExporter
 {
     public const string ErrorClass = "error-output";
 
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+    /// <summary>
+    /// GitHub's flavour of Markdown, without the mathematics extension: a `$` is a dollar, never the start of math
+    /// (no page runs MathJax), and `\$` — how the notebooks escape it for GitHub and JupyterLab — is one too.
+    /// </summary>
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder()
+        .UsePipeTables().UseEmphasisExtras().UseTaskLists().UseAutoLinks().UseFootnotes().UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .Build();
 
     /// <summary>Exports the notebooks (in the order given) into <paramref name="outputFolder"/>; returns the files written.</summary>
     public static IReadOnlyList<string> Export(IReadOnlyList<string> notebookPaths, string outputFolder)
@@ -50,19 +58,22 @@ public static class SiteExporter
     internal static string IndexPage(IReadOnlyList<NotebookFile> notebooks, IReadOnlyList<string> pages)
     {
         var body = new StringBuilder();
-        body.Append("<h1>Revenue-operations workbook</h1>\n<p>The notebooks, with the outputs stored in them. No network needed.</p>\n<ol class=\"notebooks\">\n");
+        body.Append("<h1>Revenue-operations workbook</h1>\n<p class=\"lead\">The answers of each part, from the outputs stored in its notebook; ")
+            .Append("each part's page shows how they were reached and how they tie out.</p>\n");
         for (var i = 0; i < notebooks.Count; i++)
         {
             var notebook = notebooks[i];
-            var code = notebook.CodeCells.Count();
+            var page = Escape.Html(pages[i]);
             var errors = notebook.CodeCells.Count(c => c.Outputs.OfType<ErrorElement>().Any());
-            body.Append($"<li><a href=\"{Escape.Html(pages[i])}\">{Escape.Html(notebook.Title)}</a> <span class=\"file\">{Escape.Html(Path.GetFileName(notebook.Path))}</span> ")
-                .Append($"<span class=\"meta\">{code} code cells</span>")
+            body.Append($"<section class=\"part\">\n<h2><a href=\"{page}\">{Escape.Html(notebook.Title)}</a></h2>\n")
+                .Append(AnswersElement.Find(notebook) is { } answers
+                    ? $"<div class=\"answers\">{answers}</div>\n"
+                    : "<p class=\"no-answers\">This notebook states no answers (it has no workbook-answers output).</p>\n")
+                .Append($"<p class=\"read\"><a href=\"{page}\">Read the notebook</a> <span class=\"file\">{Escape.Html(Path.GetFileName(notebook.Path))}</span>")
                 .Append(errors > 0 ? $" <span class=\"{ErrorClass}-count\">{errors} with errors</span>" : "")
-                .Append("</li>\n");
+                .Append("</p>\n</section>\n");
         }
 
-        body.Append("</ol>\n");
         return Page("Revenue-operations workbook", "index", body.ToString());
     }
 
@@ -81,18 +92,21 @@ public static class SiteExporter
         }
 
         body.Append($"<span class=\"file\">{Escape.Html(Path.GetFileName(notebook.Path))}</span></nav>\n");
+        var contents = new TableOfContents();
+        var cells = new StringBuilder();
         foreach (var cell in notebook.Document.Elements)
         {
             if (!NotebookFile.IsCode(cell))
             {
-                body.Append($"<section class=\"cell markdown\"{Anchor(cell)}>\n").Append(Markdig.Markdown.ToHtml(cell.Contents, Markdown)).Append("</section>\n");
+                cells.Append($"<section class=\"cell markdown\"{Anchor(cell)}>\n").Append(contents.Render(cell.Contents, Markdown)).Append("</section>\n");
             }
             else
             {
-                CodeCell(body, cell, FirstLineKernel(cell.Contents) ?? cell.KernelName ?? notebook.DefaultKernelName);
+                CodeCell(cells, cell, FirstLineKernel(cell.Contents) ?? cell.KernelName ?? notebook.DefaultKernelName);
             }
         }
 
+        body.Append(contents.ToHtml()).Append(cells);
         return Page(notebook.Title, "notebook", body.ToString());
     }
 
@@ -186,7 +200,7 @@ public static class SiteExporter
     private static string Anchor(InteractiveDocumentElement cell) => cell.Id is { } id ? $" id=\"cell-{Escape.Html(id)}\"" : "";
 
     /// <summary>A MIME entry as read from the file: a string, or the lines nbformat stores it as.</summary>
-    private static string DataText(object? value) => value switch
+    internal static string DataText(object? value) => value switch
     {
         null => "",
         string text => text,
