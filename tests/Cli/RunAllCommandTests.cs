@@ -44,19 +44,25 @@ public class RunAllCommandTests
             result.Out.ReplaceLineEndings("\n"));
     }
 
-    [Fact]
-    public async Task From_a_generated_export_the_committed_deliverables_are_left_alone()
+    [Theory]
+    [InlineData(true, false, false, true, null)]
+    [InlineData(false, false, false, true, "no checkout")]
+    [InlineData(true, true, false, true, "generated export")]
+    [InlineData(true, false, true, true, "real Metronome API")]
+    [InlineData(true, false, false, false, "a step failed")]
+    public void The_committed_deliverables_are_refreshed_only_from_a_found_export_through_the_sandbox_after_every_step_succeeded(
+        bool hasFolder, bool generatedExport, bool hasToken, bool allStepsOk, string? reason)
     {
-        using var dir = new TempDir();
-        var results = dir.File("results");
-        var generated = dir.File("export");
-        Assert.Equal(0, (await CliRunner.RunAsync(["generate", "egress", "--out", generated, "--customers", "3", "--seed", "1"])).ExitCode);
+        var why = RunAllCommand.WhyResultsAreNotRefreshed(hasFolder, generatedExport, hasToken, allStepsOk);
 
-        var result = await CliRunner.RunAsync(["run-all", "--out", dir.File("out"), "--data", generated, "--results", results,
-            "--arr-data", Path.Combine(RepoPaths.TryFindRoot()!, "arr-data", "example")]);
-
-        Assert.False(Directory.Exists(results));
-        Assert.Contains("not refreshed", result.Out);
+        if (reason is null)
+        {
+            Assert.Null(why);
+        }
+        else
+        {
+            Assert.Contains(reason, why);
+        }
     }
 
     [Fact]

@@ -139,21 +139,9 @@ internal static class RunAllCommand
         // The answers as the notebooks computed them: one source for this summary, results/ and the README.
         var answers = string.Join("\n", executed.Select(NotebookAnswers.Read).OfType<string>());
         var resultsFolder = request.Results ?? RepoPaths.TryFind(ResultsFolder);
-        string? resultsNote = null;
-        if (resultsFolder is null)
-        {
-            resultsNote = "not refreshed: no checkout (give --results DIR)";
-        }
-        else if (generatedExport || hasToken)
-        {
-            resultsNote = $"{resultsFolder} not refreshed: they come from the exercise's export and the local sandbox, and this run used "
-                + (hasToken ? "the real Metronome API" : "a generated export");
-        }
-        else if (executed.Length < 3 || results.Any(r => r.ExitCode != ExitCodes.Ok))
-        {
-            resultsNote = $"{resultsFolder} not refreshed: a step failed";
-        }
-        else
+        var resultsNote = WhyResultsAreNotRefreshed(resultsFolder is not null, generatedExport, hasToken,
+            executed.Length > 0 && results.All(r => r.ExitCode == ExitCodes.Ok));
+        if (resultsNote is null && resultsFolder is not null)
         {
             var example = await Step("Committed deliverables (results/): the Umbrella example, then copies of the above",
                 resultsFolder + Path.DirectorySeparatorChar,
@@ -172,6 +160,18 @@ internal static class RunAllCommand
         WriteSummary(context, results, egressData, arrData, hasToken, resultsNote, answers);
         return results.All(r => r.ExitCode == ExitCodes.Ok) && executed.Length > 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
+
+    /// <summary>
+    /// Null when results/ is to be refreshed: the committed deliverables come from a data export that was found or
+    /// given (a generated one is not the exercise's), through the local sandbox (the real API's answers are not the
+    /// committed ones), from a run whose every step succeeded.
+    /// </summary>
+    internal static string? WhyResultsAreNotRefreshed(bool hasFolder, bool generatedExport, bool hasToken, bool allStepsOk) =>
+        !hasFolder ? "not refreshed: no checkout (give --results DIR)"
+        : generatedExport ? "not refreshed: this run used a generated export, not the exercise's"
+        : hasToken ? "not refreshed: this run queried the real Metronome API, not the sandbox"
+        : !allStepsOk ? "not refreshed: a step failed"
+        : null;
 
     private static string ExampleFolder() => RepoPaths.TryFind(Path.Combine("arr-data", "example"))
         ?? throw new InvalidOperationException("arr-data/example is part of the checkout");
