@@ -35,6 +35,7 @@ internal sealed class ReportFormatterSource
         new ReportFormatter(MimeTypes.Html),
         new ReportFormatter(MimeTypes.PlainText),
         new ReportFormatter(MimeTypes.Svg),
+        new ReportFormatter(MimeTypes.Csv),
     ];
 }
 

@@ -4,8 +4,9 @@ using Workbook.Core;
 namespace Workbook.Reporting;
 
 /// <summary>
-/// How one value is written in a report cell: invariant culture, dates as yyyy-MM-dd, timestamps in UTC,
-/// money with thousands separators. Tables, charts and the notebook runner all go through here.
+/// How one value is written in a report cell: invariant culture, dates as yyyy-MM-dd, timestamps in UTC, numbers
+/// with thousands separators, money with a dollar sign and cents, null as an empty cell. Tables, charts and the
+/// notebook runner all go through here.
 /// </summary>
 public static class ValueText
 {
@@ -20,11 +21,11 @@ public static class ValueText
     {
         null or DBNull => new("", false),
         Money money => new(MoneyText(money), true),
-        decimal d => new(isMoney ? Numbers.DollarsDisplay(d, moneyDecimals) : Numbers.Plain(d), true),
-        double f => new(isMoney && double.IsFinite(f) ? Numbers.DollarsDisplay((decimal)f, moneyDecimals) : f.ToString("R", CultureInfo.InvariantCulture), true),
-        float f => new(isMoney && float.IsFinite(f) ? Numbers.DollarsDisplay((decimal)f, moneyDecimals) : f.ToString("R", CultureInfo.InvariantCulture), true),
+        decimal d => new(isMoney ? Numbers.DollarsDisplay(d, moneyDecimals) : Grouped(d), true),
+        double f => new(isMoney && double.IsFinite(f) ? Numbers.DollarsDisplay((decimal)f, moneyDecimals) : Grouped(f), true),
+        float f => new(isMoney && float.IsFinite(f) ? Numbers.DollarsDisplay((decimal)f, moneyDecimals) : Grouped(f), true),
         byte or sbyte or short or ushort or int or uint or long or ulong =>
-            new(isMoney ? Numbers.DollarsDisplay(Convert.ToDecimal(value, CultureInfo.InvariantCulture), moneyDecimals) : Raw(value), true),
+            new(isMoney ? Numbers.DollarsDisplay(Convert.ToDecimal(value, CultureInfo.InvariantCulture), moneyDecimals) : Grouped(Convert.ToDecimal(value, CultureInfo.InvariantCulture)), true),
         _ => new(Raw(value), false),
     };
 
@@ -44,6 +45,20 @@ public static class ValueText
         Money money => money.ToString(),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
+    };
+
+    /// <summary>A number with thousands separators and every significant decimal: 1231768.5 → "1,231,768.5".</summary>
+    public static string Grouped(decimal value) => value.ToString("#,##0.############################", CultureInfo.InvariantCulture);
+
+    private static string Grouped(double value) =>
+        double.IsFinite(value) && Math.Abs(value) < 7.9e28 ? Grouped((decimal)value) : value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A numeric value as a decimal (0 for null): for totals.</summary>
+    public static decimal ToDecimal(object? value) => value switch
+    {
+        null or DBNull => 0m,
+        Money money => money.CreditType.IsUsdCents ? money.ToUsdDollars() : throw new ArgumentException($"cannot add {money.CreditType.Name} to dollars"),
+        _ => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
     };
 
     public static bool IsNumber(object? value) =>

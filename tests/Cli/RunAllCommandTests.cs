@@ -1,3 +1,4 @@
+using Workbook.Cli.Commands;
 using Workbook.Core;
 using Workbook.Tests.Notebooks;
 
@@ -15,7 +16,8 @@ public class RunAllCommandTests
         var environment = new Dictionary<string, string> { ["WORKBOOK_EGRESS_DIR"] = SharedData.EgressDir };
         var processValue = Environment.GetEnvironmentVariable("WORKBOOK_EGRESS_DIR");
 
-        var result = await CliRunner.RunAsync(["run-all", "--out", dir.Path, "--arr-data", arrExample], environment: environment);
+        var results = dir.File("results");
+        var result = await CliRunner.RunAsync(["run-all", "--out", dir.Path, "--arr-data", arrExample, "--results", results], environment: environment);
 
         Assert.True(result.ExitCode == 0, result.Out + result.Err);
         Assert.Equal(53, File.ReadAllLines(dir.File("customer_summary.csv")).Length); // header + 52 customers
@@ -31,6 +33,36 @@ public class RunAllCommandTests
         Assert.Contains("ARR inputs:       " + arrExample, result.Out);
         Assert.DoesNotContain("FAILED", result.Out);
         Assert.Equal(processValue, Environment.GetEnvironmentVariable("WORKBOOK_EGRESS_DIR")); // restored after the notebooks
+
+        // The committed deliverables, refreshed from the exercise's export and the sandbox: byte for byte the committed
+        // ones (CI checks the same with git diff), and the printed answers are the README's (ResultsFolderTests).
+        var committed = Path.Combine(RepoPaths.TryFindRoot()!, RunAllCommand.ResultsFolder);
+        var written = Directory.GetFiles(results, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(results, f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(8, written.Count);
+        Assert.All(written, file => Assert.Equal(File.ReadAllBytes(Path.Combine(committed, file)), File.ReadAllBytes(Path.Combine(results, file))));
+        Assert.Contains("== answers (as the notebooks computed them)\n" + File.ReadAllText(Path.Combine(results, RunAllCommand.AnswersFile)),
+            result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData(true, false, false, true, null)]
+    [InlineData(false, false, false, true, "no checkout")]
+    [InlineData(true, true, false, true, "generated export")]
+    [InlineData(true, false, true, true, "real Metronome API")]
+    [InlineData(true, false, false, false, "a step failed")]
+    public void The_committed_deliverables_are_refreshed_only_from_a_found_export_through_the_sandbox_after_every_step_succeeded(
+        bool hasFolder, bool generatedExport, bool hasToken, bool allStepsOk, string? reason)
+    {
+        var why = RunAllCommand.WhyResultsAreNotRefreshed(hasFolder, generatedExport, hasToken, allStepsOk);
+
+        if (reason is null)
+        {
+            Assert.Null(why);
+        }
+        else
+        {
+            Assert.Contains(reason, why);
+        }
     }
 
     [Fact]

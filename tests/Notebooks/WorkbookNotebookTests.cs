@@ -73,7 +73,7 @@ public class WorkbookNotebookTests
         // exactly the text of its .sql file.
         Assert.All(sqlCells, cell => Assert.StartsWith("#!sql-egress\n", Source(cell)));
         Assert.Equal(
-            [EgressSql.ImagesBySize, EgressSql.A1MarchInvoice, EgressSql.BillingsByPlan, EgressSql.BillingsByPlanIssued, EgressSql.Reconciliation],
+            [EgressSql.ImagesBySize, EgressSql.A1MarchInvoice, EgressSql.BillingsByPlan, EgressSql.BillingsByPlanIssued],
             sqlCells.Select(cell => files.Single(f => f.Value.TrimEnd('\n') == Source(cell)["#!sql-egress\n".Length..].TrimEnd('\n')).Key));
     }
 

@@ -158,7 +158,7 @@ public class ChartTests
         Assert.Equal(first.ToSvg(), second.ToSvg());
         Assert.Equal(
             "Top\n"
-            + "category                     value\n"
+            + "Category                     Value\n"
             + "-------------------  -------------\n"
             + "Acme Holdings        $1,500,000.00\n"
             + "Globex <Group> & Co    $750,000.00\n"
@@ -185,4 +185,21 @@ public class ChartTests
     [InlineData(3_000_000_000, ValueFormat.Number, "3B")]
     public void Axis_labels_are_compact(decimal value, ValueFormat format, string expected) =>
         Assert.Equal(expected, ChartSvg.Compact(value, format));
+
+    [Fact]
+    public void A_caption_is_drawn_under_the_title_wrapped_to_the_width_and_moves_the_plot_down()
+    {
+        var chart = Chart.HorizontalBar("Top hierarchies by ARR", Top, h => h.Name, h => h.Arr);
+        var caption = "Generated accounts and subscriptions, not customer data: one-year terms that do not renew, "
+            + "so ARR runs off as terms end and nothing replaces it.";
+
+        var captioned = Parse(chart.WithCaption(caption));
+
+        var lines = WithClass(captioned, "text", "chart-caption").Select(t => t.Value).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Equal(caption, string.Join(' ', lines));
+        Assert.True(Number(WithClass(captioned, "rect", "bar").First(), "y") > Number(WithClass(Parse(chart), "rect", "bar").First(), "y"));
+        Assert.StartsWith($"Top hierarchies by ARR\n{caption}\n", chart.WithCaption(caption).ToPlainText());
+        Assert.Empty(WithClass(Parse(chart), "text", "chart-caption"));
+    }
 }

@@ -1,8 +1,8 @@
--- (b) A1 Company's FINALIZED March 2024 invoice, recreated: the invoice whose billing period starts on
--- 2024-03-01 (not the one-day 29 February invoice, which is also issued in March). One row per charge (sub-line
--- item) under the CPU Hours and Storage products, then one 'Subtotal' row per product, then the invoice total as
--- billed (invoice.total). Amounts are US dollars, unrounded (the export keeps fractional cents);
--- unit price = subtotal / quantity, empty when the quantity is 0.
+-- (b) A1 Company's FINALIZED March 2024 invoice, recreated: the invoice whose billing period starts
+-- on 2024-03-01 (not the one-day 29 February invoice, which is also issued in March). One row per
+-- charge (sub-line item) under the CPU Hours and Storage products, then one 'Subtotal' row per
+-- product, then the invoice total as billed (invoice.total). Amounts are US dollars, unrounded (the
+-- export keeps fractional cents); unit price = subtotal / quantity, empty when the quantity is 0.
 WITH march_invoice AS (
     SELECT i.id, i.total
     FROM invoice i

@@ -1,7 +1,7 @@
--- (c) Billings by plan for March 2024: FINALIZED invoices whose billing period starts in March 2024, grouped by
--- plan. DRAFT (still open) and VOID invoices are not billings. Totals in US dollars, unrounded; invoices in a
--- credit type other than USD (cents) are left out rather than added to dollars.
--- The other reading, invoices issued in March, is billings_by_plan_issued.sql.
+-- (c) Billings by plan for March 2024: FINALIZED invoices whose billing period starts in March
+-- 2024, grouped by plan. DRAFT (still open) and VOID invoices are not billings. Totals in US
+-- dollars, unrounded; invoices in a credit type other than USD (cents) are left out rather than
+-- added to dollars. The other reading, invoices issued in March, is billings_by_plan_issued.sql.
 SELECT i.plan_name                    AS plan_name,
        COUNT(*)                       AS invoices,
        COUNT(DISTINCT i.customer_id)  AS customers,

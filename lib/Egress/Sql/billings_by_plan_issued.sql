@@ -1,7 +1,8 @@
--- (c), the other reading: billings by plan for invoices ISSUED in March 2024. Invoices are issued after their
--- billing period ends, so this counts the periods that ended around 1 March (in the sample, the one-day
--- 29 February invoices issued on 2 March) and not the March usage, which is issued on 2 April. The first
--- reading (billings_by_plan.sql) is the one that answers "billings for March".
+-- (c), the other reading: billings by plan for invoices ISSUED in March 2024. Invoices are issued
+-- after their billing period ends, so this counts the periods that ended around 1 March (in the
+-- sample, the one-day 29 February invoices issued on 2 March) and not the March usage, which is
+-- issued on 2 April. The first reading (billings_by_plan.sql) is the one that answers "billings for
+-- March".
 SELECT i.plan_name                    AS plan_name,
        COUNT(*)                       AS invoices,
        COUNT(DISTINCT i.customer_id)  AS customers,

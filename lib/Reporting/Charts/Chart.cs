@@ -78,6 +78,12 @@ public sealed class Chart : IRendersAs
 
     public IReadOnlyList<ChartSeries> Series { get; }
 
+    /// <summary>
+    /// A line under the title saying where the data comes from and what it assumes ("Generated accounts: ..."),
+    /// wrapped to the chart's width.
+    /// </summary>
+    public string? Caption { get; init; }
+
     /// <summary>Title of the category axis (x for bars and lines, y for horizontal bars).</summary>
     public string? CategoryTitle { get; init; }
 
@@ -119,11 +125,21 @@ public sealed class Chart : IRendersAs
         string? categoryTitle = null, string? valueTitle = null, ValueFormat format = ValueFormat.Number) =>
         Pivot(ChartKind.Bar, title, rows, category, series, value, categoryTitle, valueTitle, format);
 
+    /// <summary>The same chart with a <see cref="Caption"/>: <c>Chart.Line(...).WithCaption("Generated data: ...")</c>.</summary>
+    public Chart WithCaption(string caption) => new(Kind, Title, Categories, Series)
+    {
+        CategoryTitle = CategoryTitle,
+        ValueTitle = ValueTitle,
+        ValueFormat = ValueFormat,
+        Width = Width,
+        Caption = caption,
+    };
+
     public string ToSvg() => ChartSvg.Render(this);
 
     /// <summary>The SVG as an HTML image (a base64 data URI), titled for screen readers.</summary>
     public string ToHtmlImage() =>
-        $"<img alt=\"{Escape.Html(Title)}\" src=\"data:{MimeTypes.Svg};base64,{Convert.ToBase64String(Encoding.UTF8.GetBytes(ToSvg()))}\">";
+        $"<img alt=\"{Escape.Html(Caption is null ? Title : $"{Title}. {Caption}")}\" src=\"data:{MimeTypes.Svg};base64,{Convert.ToBase64String(Encoding.UTF8.GetBytes(ToSvg()))}\">";
 
     /// <summary>The chart's data as text: what a reader without images (or a diff) sees.</summary>
     public string ToPlainText()
@@ -134,6 +150,11 @@ public sealed class Chart : IRendersAs
         var moneyColumns = ValueFormat == ValueFormat.Dollars ? Series.Select(s => s.Name).ToArray() : [];
         var text = new StringBuilder();
         text.Append(Title).Append('\n');
+        if (Caption is { } caption)
+        {
+            text.Append(caption).Append('\n');
+        }
+
         text.Append(Table.FromRows(columns, rows, int.MaxValue, moneyColumns).ToPlainText());
         return text.ToString();
     }

@@ -25,7 +25,7 @@ internal static class ChartSvg
             ? WaterfallBars(chart).SelectMany(bar => new[] { bar.From, bar.To }).DefaultIfEmpty(0m).ToList()
             : chart.Series.SelectMany(s => s.Values).DefaultIfEmpty(0m).ToList();
         var scale = NiceScale.For(values.Min(), values.Max());
-        var top = Pad + 20 + (chart.Series.Count > 1 ? 22 : 0) + 10;
+        var top = Pad + 20 + CaptionHeight(chart) + (chart.Series.Count > 1 ? 22 : 0) + 10;
         var height = chart.Kind == ChartKind.HorizontalBar
             ? HorizontalBars(svg, chart, scale, top)
             : Vertical(svg, chart, scale, top);
@@ -44,6 +44,12 @@ internal static class ChartSvg
         svg.Append($"<title>{Escape.Xml(chart.Title)}</title>\n");
         svg.Append($"<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n");
         svg.Append($"<text class=\"chart-title\" x=\"{N(Pad)}\" y=\"{N(Pad + 14)}\" font-size=\"15\" font-weight=\"bold\" fill=\"#222222\">{Escape.Xml(chart.Title)}</text>\n");
+        var captionLines = CaptionLines(chart);
+        for (var i = 0; i < captionLines.Count; i++)
+        {
+            svg.Append($"<text class=\"chart-caption\" x=\"{N(Pad)}\" y=\"{N(Pad + 34 + i * CaptionLineHeight)}\" fill=\"#555555\">{Escape.Xml(captionLines[i])}</text>\n");
+        }
+
         if (chart.Series.Count > 1)
         {
             Legend(svg, chart);
@@ -54,10 +60,40 @@ internal static class ChartSvg
         return svg.ToString();
     }
 
+    private const double CaptionLineHeight = 16;
+
+    private static double CaptionHeight(Chart chart) => CaptionLines(chart).Count * CaptionLineHeight;
+
+    /// <summary>The caption wrapped at word boundaries to the chart's width (estimated, as every text width here).</summary>
+    private static List<string> CaptionLines(Chart chart)
+    {
+        var lines = new List<string>();
+        if (string.IsNullOrWhiteSpace(chart.Caption))
+        {
+            return lines;
+        }
+
+        var maxChars = (int)((chart.Width - 2 * Pad) / CharWidth);
+        var line = new StringBuilder();
+        foreach (var word in chart.Caption.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > maxChars)
+            {
+                lines.Add(line.ToString());
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : "").Append(word);
+        }
+
+        lines.Add(line.ToString());
+        return lines;
+    }
+
     private static void Legend(StringBuilder svg, Chart chart)
     {
         var x = Pad;
-        var y = Pad + 32;
+        var y = Pad + 32 + CaptionHeight(chart);
         for (var i = 0; i < chart.Series.Count; i++)
         {
             var name = Shorten(chart.Series[i].Name, 24);

@@ -1,14 +1,16 @@
+using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
-using Microsoft.DotNet.Interactive.Formatting.TabularData;
 
 namespace Workbook.Notebooks.Extension;
 
 /// <summary>
 /// A kernel made by <c>#!connect sqlite</c>. Each submission runs on a new connection (so, as with the official
-/// extension, <c>Data Source=:memory:</c> keeps nothing between cells), and each result set is displayed through the
-/// engine's own tabular-data explorer: an HTML table with <c>text/csv</c> beside it.
+/// extension, <c>Data Source=:memory:</c> keeps nothing between cells), and each result set is shown whole as the
+/// workbook's own tables are (<c>Workbook.Reporting.Table</c>: readable headers, money columns with <c>$</c>,
+/// thousands separators and cents, empty cells for NULL, numbers right-aligned) in <c>text/html</c>, with the exact
+/// values in a <c>text/csv</c> twin.
 /// </summary>
 public sealed class SqliteKernel : Kernel, IKernelCommandHandler<SubmitCode>
 {
@@ -38,25 +40,43 @@ public sealed class SqliteKernel : Kernel, IKernelCommandHandler<SubmitCode>
             }
 
             var names = UniqueNames(Enumerable.Range(0, reader.FieldCount).Select(reader.GetName));
-            var rows = new List<(string, object?)[]>();
+            var rows = new List<object?[]>();
             while (await reader.ReadAsync(context.CancellationToken))
             {
-                var row = new (string, object?)[reader.FieldCount];
+                var row = new object?[reader.FieldCount];
                 for (var i = 0; i < row.Length; i++)
                 {
-                    row[i] = (names[i], Shown(reader.GetValue(i)));
+                    row[i] = Shown(reader.GetValue(i));
                 }
 
                 rows.Add(row);
             }
 
-            context.Display(DataExplorer.CreateDefault(rows.ToTabularDataResource()));
+            context.Display(TableFromSqlResult.Value(names, [.. rows]), "text/html", "text/csv");
         }
         while (await reader.NextResultAsync(context.CancellationToken));
     }
 
     /// <summary>
-    /// NULL as null (the engine would draw DBNull as an empty object tree), and a REAL at the 15 significant digits a
+    /// The library's <c>Table.FromSqlResult</c>, found by name: the extension cannot reference the library, whose
+    /// package build references the extension. The library ships in the same package (lib/net10.0/ beside this
+    /// assembly's interactive-extensions/dotnet/), and is normally loaded already by the notebook's first cell.
+    /// </summary>
+    private static readonly Lazy<Func<string[], object?[][], object>> TableFromSqlResult = new(() =>
+    {
+        const string tableType = "Workbook.Reporting.Table";
+        var packageLib = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(SqliteKernel).Assembly.Location)!,
+            "..", "..", "lib", "net10.0"));
+        var table = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(tableType)).FirstOrDefault(t => t is not null)
+            ?? Directory.EnumerateFiles(packageLib, "Workbook.*.dll").Order(StringComparer.Ordinal)
+                .Select(dll => Assembly.LoadFrom(dll).GetType(tableType)).FirstOrDefault(t => t is not null)
+            ?? throw new InvalidOperationException($"{tableType} was not found: add the workbook's package first");
+        return table.GetMethod("FromSqlResult", [typeof(string[]), typeof(object?[][])])!
+            .CreateDelegate<Func<string[], object?[][], object>>();
+    });
+
+    /// <summary>
+    /// NULL as null, and a REAL at the 15 significant digits a
     /// double holds exactly, as the workbook's library reads SQLite amounts (so 0.030999999999999996 shows as 0.031).
     /// </summary>
     private static object? Shown(object value) => value switch
