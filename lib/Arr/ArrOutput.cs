@@ -137,14 +137,14 @@ public static class ArrOutput
 
             if (kind == ArrIssueKind.SkippedRow)
             {
-                foreach (var file in s.Issues.SkippedLines.GroupBy(skipped => skipped.File))
+                foreach (var file in issues.SkippedLines.GroupBy(skipped => skipped.File))
                 {
                     text.WriteLine($"      lines skipped in {file.Key}: {string.Join(", ", file.Select(skipped => skipped.Line.ToString(CultureInfo.InvariantCulture)))}");
                 }
 
-                if (count > s.Issues.SkippedLines.Count)
+                if (count > issues.SkippedLines.Count)
                 {
-                    text.WriteLine($"      (the first {N(s.Issues.SkippedLines.Count)} of {N(count)} lines skipped are named)");
+                    text.WriteLine($"      (the first {N(issues.SkippedLines.Count)} of {N(count)} lines skipped are named)");
                 }
             }
         }
