@@ -9,8 +9,9 @@ namespace Workbook.Arr;
 /// <para>
 /// Each item becomes two changes of its entity's ARR: +ARR at the first month end it is active on, −ARR after the
 /// last. Grouped by entity and sorted by month, an entity's changes give its ARR month by month from the earliest
-/// start date in the input (which new versus reactivation needs), so the cost is the items plus the months an entity
-/// holds ARR in the window, never accounts × months.
+/// start date in the input (which new versus reactivation needs). The cost is the items (their changes are grouped
+/// and sorted per entity) plus, for each entity that ever had an item, the months read (the range and the twelve
+/// before it): never accounts × months.
 /// </para>
 /// </summary>
 public static class ArrMovements
@@ -42,7 +43,7 @@ public static class ArrMovements
             closing[m] = [];
         }
 
-        var level12 = new decimal[span]; // one entity's ARR at each month read
+        var levelByMonth = new decimal[span]; // one entity's ARR at each month read
         var levelsEnd = offsets[..^1]; // an entity without changes keeps an empty range
         var movements = new List<ArrMovement>();
         for (var entity = 0; entity + 1 < offsets.Length; entity++)
@@ -54,7 +55,7 @@ public static class ArrMovements
             }
 
             Array.Sort(months, changes, start, end - start);
-            Array.Clear(level12);
+            Array.Clear(levelByMonth);
             var arr = 0m;
             var hadArr = false;
             var kept = start; // the entity's changes become its levels in place: (month, ARR from that month on)
@@ -80,7 +81,7 @@ public static class ArrMovements
                 var until = c < end ? months[c] - 1 : toMonth;
                 for (var m = Math.Max(month, firstRead); m <= until; m++)
                 {
-                    level12[m - firstRead] = next;
+                    levelByMonth[m - firstRead] = next;
                 }
 
                 hadArr |= next > 0;
@@ -90,14 +91,14 @@ public static class ArrMovements
             levelsEnd[entity] = kept;
             for (var m = 0; m < span; m++)
             {
-                if (level12[m] > 0)
+                if (levelByMonth[m] > 0)
                 {
-                    closing[m].Add(level12[m]);
+                    closing[m].Add(levelByMonth[m]);
                 }
 
-                if (m >= RetentionMonths && level12[m - RetentionMonths] is var before && before > 0)
+                if (m >= RetentionMonths && levelByMonth[m - RetentionMonths] is var before && before > 0)
                 {
-                    monthly[m - RetentionMonths].Retain(before, level12[m]);
+                    monthly[m - RetentionMonths].Retain(before, levelByMonth[m]);
                 }
             }
         }
