@@ -1,5 +1,4 @@
 using System.Globalization;
-using Workbook.Core;
 
 namespace Workbook.CustomerSummary;
 
@@ -21,16 +20,14 @@ public sealed record CreditRunwayView(
 {
     public static CreditRunwayView From(CustomerSummaryRow row) => new(
         row.CustomerName,
-        Dollars(row.CreditBalanceCents) ?? 0m,
-        Dollars(row.CreditBurnCentsPerDay),
+        MoneyTotals.UsdDollars(row.CreditBalanceCents) ?? 0m,
+        MoneyTotals.UsdDollars(row.CreditBurnCentsPerDay),
         row.CreditRunwayDays is { } days ? Math.Round(days, 1, MidpointRounding.AwayFromZero) : null,
         row.NextCreditExpiry?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Dollars(row.CreditExpiringCents),
-        Dollars(row.ProjectedPeriodTotalCents));
+        MoneyTotals.UsdDollars(row.CreditExpiringCents),
+        MoneyTotals.UsdDollars(row.ProjectedPeriodTotalCents));
 
     /// <summary>Whether there is credit or spend to speak of.</summary>
     /// <remarks>A method, not a property, so that tables of views do not grow a column for it.</remarks>
     public bool HasCreditOrBurn() => CreditUsd != 0 || BurnPerDayUsd is > 0;
-
-    private static decimal? Dollars(decimal? cents) => cents is { } c ? Money.UsdCents(c).ToUsdDollars() : null;
 }

@@ -21,17 +21,15 @@ public sealed record CustomerBalanceView(
     public static CustomerBalanceView From(CustomerSummaryRow row) => new(
         row.CustomerName,
         row.PlanName,
-        Dollars(row.CurrentInvoiceTotalCents),
-        Dollars(row.LastFinalizedInvoiceTotalCents),
-        Dollars(row.LifetimeBilledCents),
-        Dollars(row.CreditBalanceCents),
-        Dollars(row.CreditBalanceIncludingPendingCents),
+        MoneyTotals.UsdDollars(row.CurrentInvoiceTotalCents),
+        MoneyTotals.UsdDollars(row.LastFinalizedInvoiceTotalCents),
+        MoneyTotals.UsdDollars(row.LifetimeBilledCents),
+        MoneyTotals.UsdDollars(row.CreditBalanceCents),
+        MoneyTotals.UsdDollars(row.CreditBalanceIncludingPendingCents),
         CustomerSummaryCsv.Amounts(row.OtherCreditTypes));
 
     /// <summary>Whether the customer has anything to show beyond its name: an invoice, a plan or a credit.</summary>
     /// <remarks>A method, not a property, so that tables of views do not grow a column for it.</remarks>
     public bool HasActivity() =>
         Plan is not null || CurrentInvoiceUsd is not null || LifetimeBilledUsd > 0 || CreditUsd is > 0 || OtherCredits.Length > 0;
-
-    private static decimal? Dollars(decimal? cents) => cents is { } c ? Money.UsdCents(c).ToUsdDollars() : null;
 }

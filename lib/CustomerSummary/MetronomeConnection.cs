@@ -9,8 +9,9 @@ namespace Workbook.CustomerSummary;
 /// <summary>
 /// Part 1's one way to a Metronome client: the real API when <c>METRONOME_BEARER_TOKEN</c> is set, else a local
 /// sandbox over real HTTP on 127.0.0.1, seeded from the data export. The CLI's customer-summary and notebook 01 both
-/// open one; disposing it stops the sandbox and the client together. It lives beside the client, not in
-/// lib/Sandbox, because the sandbox must not know the client's types (it is the client's independent check).
+/// open one; disposing it stops the sandbox and the client together. It lives with the customer summary, not in
+/// lib/Sandbox, because the sandbox must not know the client's types (it is the client's independent check), and not
+/// in lib/Metronome, because the client must not know the sandbox.
 /// </summary>
 public sealed class MetronomeConnection : IAsyncDisposable
 {

@@ -31,4 +31,7 @@ public static class MoneyTotals
     }
 
     public static IReadOnlyList<Money> NotUsdCents(IEnumerable<Money> amounts) => ByCreditType(amounts.Where(m => !m.CreditType.IsUsdCents));
+
+    /// <summary>USD (cents) as dollars, unrounded, for views; null stays null.</summary>
+    public static decimal? UsdDollars(decimal? cents) => cents is { } c ? Money.UsdCents(c).ToUsdDollars() : null;
 }
