@@ -34,11 +34,16 @@ public sealed partial record PrintedPage(int Pages, string Text)
 
     /// <summary>
     /// Whether every word of <paramref name="text"/> is on the pages. Word by word, because pdftotext puts the lines of
-    /// a cell wrapped on paper between its neighbours' lines; and a line may break after a hyphen (an id).
+    /// a cell wrapped on paper between its neighbours' lines. Lines may also break at a hyphen (in an id), which
+    /// pdftotext joins again without it: words are split at hyphens, and a piece of four characters or more that is
+    /// not a printed word may be found inside one.
     /// </summary>
-    public bool Shows(string text) => Words(text).All(_words.Value.Contains);
+    public bool Shows(string text) =>
+        Words(text).All(word => _words.Value.Contains(word) || (word.Length >= 4 && _joined.Value.Contains(word, StringComparison.Ordinal)));
 
     private readonly Lazy<HashSet<string>> _words = new(() => Words(Text).ToHashSet(StringComparer.Ordinal));
+
+    private readonly Lazy<string> _joined = new(() => string.Concat(Words(Text)));
 
     private static IEnumerable<string> Words(string text) => WordBreak().Split(text).Where(word => word.Length > 0);
 
@@ -51,7 +56,7 @@ public sealed partial record PrintedPage(int Pages, string Text)
     [GeneratedRegex(@"<t[dh]\b[^>]*>(.*?)</t[dh]>", RegexOptions.Singleline)]
     private static partial Regex TableCell();
 
-    [GeneratedRegex(@"\s+|(?<=-)")]
+    [GeneratedRegex(@"[\s-]+")]
     private static partial Regex WordBreak();
 
     [GeneratedRegex("<[^>]+>")]
