@@ -56,7 +56,7 @@ public class ArrCommandTests
 
         var result = await CliRunner.RunAsync(ArrArgs(files, files.Accounts, "--as-of", "2023-07-01"));
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode); // bad usage: the output named is an input
         Assert.Equal($"error: refusing to write {files.Accounts}: it is an input file, and inputs are never modified\n", result.Err.ReplaceLineEndings("\n"));
         Assert.Equal(before, File.ReadAllBytes(files.Accounts));
     }
@@ -69,7 +69,7 @@ public class ArrCommandTests
 
         var result = await CliRunner.RunAsync(ArrArgs(files, dir.File("out.csv"), "--details", files.Items));
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains("refusing to write", result.Err);
     }
 

@@ -22,7 +22,11 @@ public class SignalTests
         var writing = Stopwatch.StartNew();
         while (!TemporaryFiles(dir.Path).Any(file => new FileInfo(file).Length > 0))
         {
-            Assert.False(process.HasExited, $"generate ended before writing: {await error}");
+            if (process.HasExited)
+            {
+                Assert.Fail($"generate ended before writing: {await error}");
+            }
+
             Assert.True(writing.Elapsed < TimeSpan.FromMinutes(1),
                 $"no temporary file with data within a minute; files: {string.Join(", ", Directory.EnumerateFileSystemEntries(dir.Path, "*", All))}");
             await Task.Delay(50);

@@ -79,7 +79,12 @@ public class MoneyAndFilesTests
     [Fact]
     public void Refuses_to_write_over_an_input()
     {
-        var error = Assert.Throws<WorkbookException>(() => AtomicFile.EnsureNotAnInput("data/./accounts.csv", "data/accounts.csv"));
-        Assert.Contains("refusing to write data/./accounts.csv", error.Message);
+        using var dir = new TempDir();
+        var input = dir.Write("data/accounts.csv", "id\n1\n");
+        var output = System.IO.Path.Combine(dir.Path, "data", ".", "accounts.csv");
+
+        var error = Assert.Throws<UsageException>(() => AtomicFile.EnsureNotAnInput(output, input));
+        Assert.Contains($"refusing to write {output}: it is an input file", error.Message);
+        AtomicFile.EnsureNotAnInput(dir.File("data/other.csv"), input); // not there yet: not an input
     }
 }

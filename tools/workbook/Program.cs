@@ -15,8 +15,10 @@ void Stop(PosixSignalContext signal)
     }
 
     cancel.Cancel();
-    _ = Task.Delay(TimeSpan.FromMilliseconds(500)).ContinueWith(_ =>
+    // Its own thread: a busy command may keep the thread pool from running a timer's callback in time.
+    new Thread(() =>
     {
+        Thread.Sleep(TimeSpan.FromMilliseconds(500));
         if (Interlocked.CompareExchange(ref stopping, 2, 1) != 1)
         {
             return; // the command ended by itself meanwhile
@@ -24,9 +26,17 @@ void Stop(PosixSignalContext signal)
 
         Workbook.Core.AtomicFile.DeleteTemporaryFiles();
         Console.Error.WriteLine("error: cancelled");
-        Environment.Exit(ExitCodes.Failed);
-    }, TaskScheduler.Default);
+        Console.Out.Flush();
+        Console.Error.Flush();
+
+        // Now, not after the runtime's orderly shutdown, which first waits for the busy threads to reach a safe point
+        // (measured: 0.6 s into a `generate` run); the temporary files are gone and the outputs were never renamed.
+        ExitNow(ExitCodes.Failed);
+    }) { IsBackground = true, Priority = ThreadPriority.Highest }.Start();
 }
+
+[DllImport("libc", EntryPoint = "_exit")]
+static extern void ExitNow(int status);
 
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
