@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Connection;
+using Workbook.Core;
 
 namespace Workbook.Notebooks.Running;
 
@@ -47,7 +48,7 @@ internal sealed class KernelProcess : IAsyncDisposable
         var executable = Path.Combine(AppContext.BaseDirectory, ExecutableName);
         if (!File.Exists(executable))
         {
-            throw new FileNotFoundException($"the notebook kernel {executable} is missing: build tools/workbook (it builds the kernel beside the CLI)", executable);
+            throw new WorkbookException($"the notebook kernel {executable} is missing: build tools/workbook (it builds the kernel beside the CLI)");
         }
 
         var start = new ProcessStartInfo(executable)
@@ -177,7 +178,8 @@ internal sealed class KernelProcess : IAsyncDisposable
             return;
         }
 
-        // The head of what the cell's run wrote, not the tail: a crash report starts with what went wrong and ends with a long stack.
+        // The head of what the cell's run wrote, not the tail: a crash report starts with what went wrong and ends
+        // with a long stack.
         lock (_stderrHead)
         {
             if (_stderrHead.Count < StderrLinesKept)
