@@ -1,6 +1,7 @@
 using Workbook.Core;
 using Workbook.Egress;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using static Workbook.Tests.Notebooks.NotebookFixtures;
 
 namespace Workbook.Tests.Notebooks;
@@ -98,5 +99,111 @@ public class WorkbookNotebookTests
         Assert.DoesNotContain(RepoPaths.TryFindRoot()!, text);
         Assert.DoesNotContain("/tmp/", text);
         Assert.DoesNotContain("127.0.0.1", text);
+    }
+
+    private static string Html(JsonObject cell) =>
+        string.Concat(Outputs(cell).Where(o => o["data"]?["text/html"] is not null).Select(o => Data(o, "text/html")));
+
+    private static IEnumerable<string> Lines(JsonObject cell) => Source(cell).Split('\n');
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void The_answers_come_first_from_the_third_code_cell_as_one_workbook_answers_element(string name)
+    {
+        var cells = Cells(Load(name));
+        var answers = CodeCells(Load(name))[2];
+        Assert.Equal("answers", answers["id"]!.GetValue<string>());
+        Assert.Single(Regex.Matches(Html(answers), "class=\"workbook-answers\""));
+        Assert.Single(Regex.Matches(string.Concat(cells.Select(Html)), "class=\"workbook-answers\""));
+
+        // Nothing but the question, the package reference and the parameters comes before it.
+        Assert.Equal(["markdown", "code", "code", "code"], cells.TakeWhile(c => c != answers).Append(answers).Select(c => c["cell_type"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Question_b_shows_every_charge_both_subtotals_and_the_invoice_total_in_dollars_with_the_exact_amounts_beside()
+    {
+        var cell = Cell(Load("02-egress-sql.ipynb"), "b-sql");
+        var html = Html(cell);
+        var csv = Data(Outputs(cell).Single(), "text/csv");
+
+        Assert.Equal(20, Regex.Matches(html, ">(CPU hours|Storage GB-Hours) \\(").Count);
+        Assert.Equal(2, Regex.Matches(html, "<strong>Subtotal</strong>").Count);
+        Assert.Contains("<strong>Invoice total</strong></td><td align=\"right\"></td><td align=\"right\"></td><td align=\"right\"><strong>$8,101.27</strong>", html);
+        Assert.Contains("<th align=\"right\">Total (USD)</th>", html);
+        Assert.Contains("1,231,768", html);
+        Assert.EndsWith(",Invoice total,,,8101.27205\r\n", csv);
+    }
+
+    [Fact]
+    public void Question_c_shows_a_total_row_tied_out_to_the_invoices()
+    {
+        var html = Html(Cell(Load("02-egress-sql.ipynb"), "c-total"));
+
+        Assert.Contains("<strong>Total</strong></td><td align=\"right\"><strong>2</strong></td><td align=\"right\"></td><td align=\"right\"><strong>$11,055.39</strong>", html);
+        Assert.Contains("✔ The plans add up to $11,055.39, the total of the 2 FINALIZED USD invoices starting in March 2024, exactly", html);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void No_table_shows_null_or_unformatted_money_and_only_a_sample_is_cut_short(string name)
+    {
+        foreach (var cell in CodeCells(Load(name)))
+        {
+            var html = Html(cell);
+            Assert.DoesNotContain("null", Regex.Replace(html, "<[^>]+>", ""), StringComparison.OrdinalIgnoreCase);
+            foreach (Match table in Regex.Matches(html, "<table>.*?</table>", RegexOptions.Singleline))
+            {
+                var headers = Regex.Matches(table.Value, "<th[^>]*>(.*?)</th>").Select(m => m.Groups[1].Value).ToList();
+                var money = headers.Select((h, i) => (h, i)).Where(c => c.h.EndsWith("(USD)", StringComparison.Ordinal) || c.h.EndsWith("ARR", StringComparison.Ordinal)).Select(c => c.i).ToList();
+                foreach (Match row in Regex.Matches(table.Value, "<tr><td.*?</tr>"))
+                {
+                    var cells = Regex.Matches(row.Value, "<td[^>]*>(.*?)</td>").Select(m => Regex.Replace(m.Groups[1].Value, "<[^>]+>", "")).ToList();
+                    Assert.All(money, i => Assert.Matches(@"^(-?\$\d{1,3}(,\d{3})*\.\d{2,6})?$", cells[i]));
+                }
+            }
+
+            if (html.Contains(" rows.</em>", StringComparison.Ordinal))
+            {
+                Assert.Equal("scale", cell["id"]!.GetValue<string>()); // the accounts.csv sample, which says where the whole file is
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Prose_never_holds_a_dollar_sign_and_code_lines_fit_100_characters(string name)
+    {
+        var cells = Cells(Load(name));
+        Assert.All(cells.Where(c => c["cell_type"]!.GetValue<string>() == "markdown"),
+            cell => Assert.DoesNotMatch(@"(?<!\\)\$", Regex.Replace(Source(cell), "`[^`]*`", "")));
+        Assert.All(CodeCells(Load(name)).SelectMany(Lines), line => Assert.True(line.Length <= 100, $"{line.Length} characters: {line}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Every_html_output_with_a_dollar_amount_sits_where_mathjax_does_not_look(string name)
+    {
+        var outputs = CodeCells(Load(name)).SelectMany(Outputs).Where(o => o["data"]?["text/html"] is not null).Select(o => Data(o, "text/html"));
+        Assert.All(outputs.Where(html => html.Contains('$') && !html.StartsWith("<img ", StringComparison.Ordinal)),
+            html => Assert.StartsWith("<div class=\"tex2jax_ignore mathjax_ignore\">", html));
+    }
+
+    [Fact]
+    public void Seeded_and_generated_data_are_labelled_where_their_numbers_are()
+    {
+        string Text(string notebook, string id) => Html(Cell(Load(notebook), id)) + string.Concat(Outputs(Cell(Load(notebook), id))
+            .Where(o => o["data"]?["text/plain"] is not null).Select(o => Data(o, "text/plain")));
+
+        Assert.Contains("credits seeded", Text("01-customer-summary.ipynb", "summary"));
+        Assert.Contains("credit balances are seeded", Text("01-customer-summary.ipynb", "chart"));
+        Assert.Contains("seeded", Text("01-customer-summary.ipynb", "answers"));
+        foreach (var id in new[] { "scale", "totals", "top", "timeline" })
+        {
+            Assert.Contains("enerated", Text("03-arr-rollup.ipynb", id));
+        }
+
+        Assert.Contains("do not renew", Text("03-arr-rollup.ipynb", "timeline"));
+        Assert.Contains("do not renew", Text("03-arr-rollup.ipynb", "answers"));
     }
 }
