@@ -153,7 +153,7 @@ public class BadInputTests
     public void The_database_may_not_overwrite_an_input()
     {
         using var dir = ExportWith("plan", _ => { }, out var path);
-        var error = Assert.Throws<WorkbookException>(() => EgressDatabase.Load(dir.Path, path));
+        var error = Assert.Throws<UsageException>(() => EgressDatabase.Load(dir.Path, path));
         Assert.Contains("it is an input file", error.Message);
     }
 
