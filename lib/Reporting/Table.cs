@@ -199,10 +199,12 @@ public sealed class Table : IRendersAs
         {
             var bold = (HasTotalRow && r == Rows.Count - 1) || Rows[r].Any(c => !c.Numeric && IsTotalLabel(c.Text));
             html.Append("<tr>");
-            foreach (var cell in Rows[r])
+            for (var i = 0; i < Columns.Count; i++)
             {
+                var cell = Rows[r][i];
                 var text = Escape.Html(cell.Text);
-                html.Append(cell.Numeric ? "<td align=\"right\">" : "<td align=\"left\" style=\"text-align: left\">")
+                var right = cell.Numeric || (text.Length == 0 && Columns[i].Numeric); // an empty cell aligns with its column
+                html.Append(right ? "<td align=\"right\">" : "<td align=\"left\" style=\"text-align: left\">")
                     .Append(bold && text.Length > 0 ? $"<strong>{text}</strong>" : text).Append("</td>");
             }
 

@@ -114,10 +114,11 @@ public class WorkbookNotebookTests
         var answers = CodeCells(Load(name))[2];
         Assert.Equal("answers", answers["id"]!.GetValue<string>());
         Assert.Single(Regex.Matches(Html(answers), "class=\"workbook-answers\""));
-        Assert.Single(Regex.Matches(string.Concat(cells.Select(Html)), "class=\"workbook-answers\""));
+        Assert.Single(Regex.Matches(string.Concat(CodeCells(Load(name)).Select(Html)), "class=\"workbook-answers\""));
 
         // Nothing but the question, the package reference and the parameters comes before it.
-        Assert.Equal(["markdown", "code", "code", "code"], cells.TakeWhile(c => c != answers).Append(answers).Select(c => c["cell_type"]!.GetValue<string>()));
+        Assert.Equal(["markdown", "code", "code", "code"],
+            cells.TakeWhile(c => c["id"]!.GetValue<string>() != "answers").Append(answers).Select(c => c["cell_type"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public class WorkbookNotebookTests
 
         Assert.Equal(20, Regex.Matches(html, ">(CPU hours|Storage GB-Hours) \\(").Count);
         Assert.Equal(2, Regex.Matches(html, "<strong>Subtotal</strong>").Count);
-        Assert.Contains("<strong>Invoice total</strong></td><td align=\"right\"></td><td align=\"right\"></td><td align=\"right\"><strong>$8,101.27</strong>", html);
+        Assert.Contains("<strong>Invoice total</strong></td><td align=\"right\"></td><td align=\"right\"></td><td align=\"right\"><strong>$8,101.27</strong></td></tr>\n</tbody>", html);
         Assert.Contains("<th align=\"right\">Total (USD)</th>", html);
         Assert.Contains("1,231,768", html);
         Assert.EndsWith(",Invoice total,,,8101.27205\r\n", csv);
