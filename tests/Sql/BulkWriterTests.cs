@@ -15,23 +15,23 @@ public class BulkWriterTests(PostgresCluster postgres)
 
     private static readonly SqlColumn[] Columns =
     [
-        new("n", SqlType.Integer), new("amount", SqlType.Decimal), new("at", SqlType.Timestamp), new("day", SqlType.Date),
+        new("n", SqlType.Integer), new("amount", SqlType.Decimal), new("stamp", SqlType.Timestamp), new("day", SqlType.Date),
         new("name", SqlType.Text), new("props", SqlType.Json), new("missing", SqlType.Text),
     ];
 
     private static readonly Dictionary<SqlEngine, string> Tables = new()
     {
-        [SqlEngine.Sqlite] = "CREATE TABLE t (n INTEGER, amount REAL, at TEXT, day TEXT, name TEXT, props TEXT, missing TEXT)",
-        [SqlEngine.DuckDb] = "CREATE TABLE t (n BIGINT, amount DECIMAL(38, 12), at TIMESTAMPTZ, day DATE, name VARCHAR, props JSON, missing VARCHAR)",
-        [SqlEngine.Postgres] = "CREATE TABLE t (n BIGINT, amount NUMERIC, at TIMESTAMPTZ, day DATE, name TEXT, props JSONB, missing TEXT)",
+        [SqlEngine.Sqlite] = "CREATE TABLE t (n INTEGER, amount REAL, stamp TEXT, day TEXT, name TEXT, props TEXT, missing TEXT)",
+        [SqlEngine.DuckDb] = "CREATE TABLE t (n BIGINT, amount DECIMAL(38, 12), stamp TIMESTAMPTZ, day DATE, name VARCHAR, props JSON, missing VARCHAR)",
+        [SqlEngine.Postgres] = "CREATE TABLE t (n BIGINT, amount NUMERIC, stamp TIMESTAMPTZ, day DATE, name TEXT, props JSONB, missing TEXT)",
     };
 
     /// <summary>Each column as text: the timestamp in SQLite's stored form, the day as yyyy-MM-dd, the JSON's "k".</summary>
     private static readonly Dictionary<SqlEngine, string> ReadBack = new()
     {
-        [SqlEngine.Sqlite] = "SELECT n, amount, at, day, name, props ->> '$.k', missing FROM t ORDER BY n",
-        [SqlEngine.DuckDb] = "SELECT n, amount, strftime(at, '%Y-%m-%dT%H:%M:%S.%gZ'), CAST(day AS VARCHAR), name, props ->> 'k', missing FROM t ORDER BY n",
-        [SqlEngine.Postgres] = "SELECT n, amount, to_char(at, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), CAST(day AS TEXT), name, props ->> 'k', missing FROM t ORDER BY n",
+        [SqlEngine.Sqlite] = "SELECT n, amount, stamp, day, name, props ->> '$.k', missing FROM t ORDER BY n",
+        [SqlEngine.DuckDb] = "SELECT n, amount, strftime(stamp, '%Y-%m-%dT%H:%M:%S.%gZ'), CAST(day AS VARCHAR), name, props ->> 'k', missing FROM t ORDER BY n",
+        [SqlEngine.Postgres] = "SELECT n, amount, to_char(stamp, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), CAST(day AS TEXT), name, props ->> 'k', missing FROM t ORDER BY n",
     };
 
     [Theory]
