@@ -8,7 +8,7 @@
 #   Part 3  `workbook arr --engine memory|duckdb|postgres` on a generated 250,000-account set, and on the same set with
 #           a 3,000-deep chain appended (the shape a plain recursive CTE is slowest on)
 #
-#   bench/sql/run.sh [--runs N] [--customers N] [--only egress|arr] [--engines "sqlite duckdb postgres"]
+#   bench/sql/run.sh [--runs N] [--customers N] [--only egress|arr] [--engines "sqlite duckdb postgres"] [--no-build]
 #
 # Before timing, each part's outputs are compared byte for byte: Part 2's five CSVs of every engine against the
 # peer's, the ARR engines against the in-memory one. PostgreSQL is a throwaway cluster (initdb into bench/data/pg as
@@ -23,12 +23,14 @@ runs=5
 customers=10000
 only=""
 engines="sqlite duckdb postgres"
+no_build=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --customers) customers="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
     --engines) engines="$2"; shift 2 ;;
+    --no-build) no_build=1; shift ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -60,10 +62,12 @@ mkdir -p "$pg"
   -o "-c listen_addresses='' -k $pg -p 5432 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
 export PGHOST="$pg" PGPORT=5432 PGUSER=workbook PGDATABASE=postgres
 
-echo "building Release" >&2
-dotnet build tools/workbook/Workbook.Cli.csproj -c Release --nologo -v quiet >/dev/null
-dotnet build bench/sql/peer/SqlPeer.csproj -c Release --nologo -v quiet >/dev/null
-dotnet build bench/sql/phases/SqlPhases.csproj -c Release --nologo -v quiet >/dev/null
+if [ -z "$no_build" ]; then
+  echo "building Release" >&2
+  dotnet build tools/workbook/Workbook.Cli.csproj -c Release --nologo -v quiet >/dev/null
+  dotnet build bench/sql/peer/SqlPeer.csproj -c Release --nologo -v quiet >/dev/null
+  dotnet build bench/sql/phases/SqlPhases.csproj -c Release --nologo -v quiet >/dev/null
+fi
 workbook="$root/artifacts/bin/Workbook.Cli/release/workbook"
 peer="$root/artifacts/bin/SqlPeer/release/SqlPeer"
 phases="$root/artifacts/bin/SqlPhases/release/SqlPhases"
