@@ -204,7 +204,7 @@ public class WorkbookNotebookTests
             Assert.Contains("enerated", Text("03-arr-rollup.ipynb", id));
         }
 
-        Assert.Contains("do not renew", Text("03-arr-rollup.ipynb", "timeline"));
-        Assert.Contains("do not renew", Text("03-arr-rollup.ipynb", "answers"));
+        Assert.Contains("few renewed", Text("03-arr-rollup.ipynb", "timeline"));
+        Assert.Contains("few renewed", Text("03-arr-rollup.ipynb", "answers"));
     }
 }
