@@ -73,7 +73,7 @@ public class NotebookCommandTests
 
         var result = await CliRunner.RunAsync(["notebooks", "run", path, "--out", temp.Path]);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode); // an output that is an input is bad usage
         Assert.Contains("it is an input file", result.Err);
         Assert.Equal(original, File.ReadAllText(path));
     }

@@ -34,8 +34,9 @@ public class NotebookRunnerTests
         Assert.Equal("Kernel added: #!sql-shop", Data(Assert.Single(Outputs(cells[1])), "text/plain"));
         Assert.Equal("seeded\n", string.Concat(Assert.Single(Outputs(cells[2]))["text"]!.AsArray().Select(l => l!.GetValue<string>())));
         var rows = Assert.Single(Outputs(cells[3]));
-        Assert.Equal("id,name,current_sqlite\n1,Widget,1\n2,\"Gizmo, \"\"deluxe\"\"\",1\n", Data(rows, "text/csv"));
-        Assert.Contains("<td><span>name</span></td>", Data(rows, "text/html"));
+        Assert.Equal("id,name,current_sqlite\r\n1,Widget,1\r\n2,\"Gizmo, \"\"deluxe\"\"\",1\r\n", Data(rows, "text/csv")); // the library table's CSV twin: RFC 4180 line ends
+        Assert.Contains("<th align=\"left\" style=\"text-align: left\">Name</th>", Data(rows, "text/html"));
+        Assert.Contains(">Gizmo, &quot;deluxe&quot;</td>", Data(rows, "text/html"));
         Assert.Contains("<td align=\"right\">$12,345.68</td>", Data(Assert.Single(Outputs(cells[4])), "text/html"));
     }
 
@@ -158,8 +159,8 @@ public class NotebookRunnerTests
         AddPackageSource(temp.File("in"));
         var input = Write(temp.File("in"), "which.ipynb",
             "#r \"nuget: RevOpsWorkbook.Local, 1.0.0-local\"",
-            "typeof(Workbook.Core.AtomicFile).Assembly.Location",
-            "AppDomain.CurrentDomain.GetAssemblies().Count(a => a.GetName().Name == typeof(Workbook.Core.AtomicFile).Assembly.GetName().Name)");
+            "typeof(Workbook.Arr.ArrRollup).Assembly.Location",
+            "AppDomain.CurrentDomain.GetAssemblies().Count(a => a.GetName().Name == typeof(Workbook.Arr.ArrRollup).Assembly.GetName().Name)");
 
         var result = await RunAsync(temp.File("out"), [input]);
 
@@ -170,7 +171,7 @@ public class NotebookRunnerTests
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         var location = Data(Assert.Single(Outputs(cells[1])), "text/plain");
         Assert.Equal(Path.Combine(Path.GetFullPath(packages), "revopsworkbook.local", "1.0.0-local", "lib", "net10.0", "Workbook.Library.dll"), location);
-        Assert.NotEqual(typeof(Workbook.Core.AtomicFile).Assembly.Location, location);
+        Assert.NotEqual(typeof(Workbook.Arr.ArrRollup).Assembly.Location, location);
         Assert.Contains("<pre>1</pre>", Data(Assert.Single(Outputs(cells[2])), "text/html"));
     }
 }
