@@ -22,23 +22,25 @@ public static class ArrMovementsOutput
     public static readonly IReadOnlyList<string> MovementsHeader =
         ["month", "entity_id", "entity_name", "movement", "opening_arr", "closing_arr", "change"];
 
-    /// <summary>Writes both files into <paramref name="folder"/>, each atomically.</summary>
-    public static void Write(ArrMovementsResult result, string folder)
-    {
-        WriteBridge(result, Path.Combine(folder, BridgeFile));
-        WriteMovements(result, Path.Combine(folder, MovementsFile));
-    }
+    /// <summary>
+    /// Writes both files into <paramref name="folder"/> as a pair (<see cref="AtomicFile.WriteAll"/>): both new or both
+    /// as they were. The small bridge goes first, so only it is copied aside for a rename that fails.
+    /// </summary>
+    public static void Write(ArrMovementsResult result, string folder) =>
+        AtomicFile.WriteAll(
+            (Path.Combine(folder, BridgeFile), stream => WriteBridge(result, stream)),
+            (Path.Combine(folder, MovementsFile), stream => WriteMovements(result, stream)));
 
-    public static void WriteBridge(ArrMovementsResult result, string path) =>
-        CsvWriter.WriteFile(path, BridgeHeader, result.Bridge, (csv, row) => csv
+    public static void WriteBridge(ArrMovementsResult result, Stream stream) =>
+        CsvWriter.WriteTable(stream, BridgeHeader, result.Bridge, (csv, row) => csv
             .Field(MonthText(row.Month))
             .Field(row.OpeningArr, 2).Field(row.NewArr, 2).Field(row.ReactivationArr, 2).Field(row.ExpansionArr, 2)
             .Field(row.ContractionArr, 2).Field(row.ChurnedArr, 2).Field(row.ClosingArr, 2)
             .Field(row.EntitiesOpening).Field(row.EntitiesClosing).Field(row.NewEntities).Field(row.ChurnedEntities)
             .Field(Ratio(row.NetRevenueRetention)).Field(Ratio(row.GrossRevenueRetention)).Field(Ratio(row.Top10Share)));
 
-    public static void WriteMovements(ArrMovementsResult result, string path) =>
-        CsvWriter.WriteFile(path, MovementsHeader, result.Movements, (csv, movement) => csv
+    public static void WriteMovements(ArrMovementsResult result, Stream stream) =>
+        CsvWriter.WriteTable(stream, MovementsHeader, result.Movements, (csv, movement) => csv
             .Field(MonthText(movement.Month))
             .Field(result.EntityId(movement.Entity)).Field(result.EntityName(movement.Entity))
             .Field(KindText(movement.Kind))

@@ -4,7 +4,7 @@ using System.Text;
 namespace Workbook.Core;
 
 /// <summary>
-/// Writes a file so that readers only ever see the old content or the complete new content:
+/// Writes a file (or several as one, <see cref="WriteAll"/>) so that readers only ever see the old content or the complete new content:
 /// the bytes go to a temporary file in the same folder, which is then renamed over the target.
 /// On any failure the temporary file is removed and the target is untouched. The temporary files being written are
 /// known (<see cref="DeleteTemporaryFiles"/>), so a process told to stop can remove them even while a writer is busy.
@@ -16,21 +16,118 @@ public static class AtomicFile
     /// <summary>UTF-8 without a byte-order mark: what CSV and JSON readers expect.</summary>
     public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    public static void Write(string path, Action<Stream> write)
+    /// <summary>Held while files are renamed into place, so a process told to stop never deletes a file between two renames.</summary>
+    private static readonly Lock Renaming = new();
+
+    public static void Write(string path, Action<Stream> write) => WriteAll((path, write));
+
+    /// <summary>
+    /// Writes several files as one, as far as the file system allows: every file's bytes go to a temporary file beside
+    /// it (flushed to disk) before any is renamed; then all are renamed into place in one step that nothing in this
+    /// process interrupts (<see cref="DeleteTemporaryFiles"/> waits for it), with nothing in between that can fail
+    /// but a rename. If a rename fails, the files already renamed get their previous content back, or are removed if
+    /// they did not exist, so a failure or a stop never leaves new files beside old ones. (A reader looking in the
+    /// instant between two renames can still see one of each: two renames are two system calls.) To restore them,
+    /// every file but the last is copied aside first: put the largest last.
+    /// </summary>
+    public static void WriteAll(params (string Path, Action<Stream> Write)[] files)
     {
-        var temp = TemporaryBeside(path, out var full);
+        var staged = new List<Staged>(files.Length);
         try
         {
-            using (var stream = CreateTemporary(temp, path))
+            foreach (var (path, write) in files)
             {
+                var file = new Staged(path, TemporaryBeside(path, out var full), full);
+                staged.Add(file);
+                using var stream = CreateTemporary(file.Temp, path);
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temp, full, overwrite: true);
+
+            for (var i = 0; i < staged.Count - 1; i++)
+            {
+                staged[i] = staged[i] with { Previous = KeepPrevious(staged[i]) };
+            }
+
+            lock (Renaming)
+            {
+                RenameAll(staged);
+            }
         }
         finally
         {
-            Forget(temp);
+            foreach (var file in staged)
+            {
+                Forget(file.Temp);
+                if (file.Previous is { } previous)
+                {
+                    Forget(previous);
+                }
+            }
+        }
+    }
+
+    /// <summary>A file of <see cref="WriteAll"/>: its target, its temporary file, and a copy of the target's previous content (if it had one).</summary>
+    private sealed record Staged(string Path, string Temp, string Full, string? Previous = null);
+
+    /// <summary>Copies the target's current content aside (nothing if there is no target), for <see cref="RenameAll"/> to put back.</summary>
+    private static string? KeepPrevious(Staged file)
+    {
+        if (!File.Exists(file.Full))
+        {
+            return null;
+        }
+
+        var copy = TemporaryBeside(file.Path, out _);
+        try
+        {
+            File.Copy(file.Full, copy);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            Forget(copy);
+            throw new WorkbookException($"cannot write {file.Path}: {Reason(error, file)}", error);
+        }
+
+        return copy;
+    }
+
+    private static void RenameAll(List<Staged> files)
+    {
+        for (var renamed = 0; renamed < files.Count; renamed++)
+        {
+            try
+            {
+                File.Move(files[renamed].Temp, files[renamed].Full, overwrite: true);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                for (var i = renamed - 1; i >= 0; i--)
+                {
+                    Restore(files[i]);
+                }
+
+                throw new WorkbookException($"cannot write {files[renamed].Path}: {Reason(error, files[renamed])}", error);
+            }
+        }
+    }
+
+    /// <summary>Puts back a renamed file's previous content, or removes it if it had none (best effort: the rename's error is the one to report).</summary>
+    private static void Restore(Staged file)
+    {
+        try
+        {
+            if (file.Previous is { } previous)
+            {
+                File.Move(previous, file.Full, overwrite: true);
+            }
+            else
+            {
+                File.Delete(file.Full);
+            }
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
         }
     }
 
@@ -40,9 +137,12 @@ public static class AtomicFile
     /// </summary>
     public static void DeleteTemporaryFiles()
     {
-        foreach (var temp in Pending.Keys)
+        lock (Renaming)
         {
-            TryDelete(temp);
+            foreach (var temp in Pending.Keys)
+            {
+                TryDelete(temp);
+            }
         }
     }
 
@@ -190,6 +290,13 @@ public static class AtomicFile
         {
             throw new WorkbookException($"cannot write {path}: {Reason(error)}", error);
         }
+    }
+
+    /// <summary>Why a file of <see cref="WriteAll"/> failed, naming its target, never its temporary files.</summary>
+    private static string Reason(Exception error, Staged file)
+    {
+        var reason = Reason(error).Replace(file.Temp, file.Path, StringComparison.Ordinal);
+        return file.Previous is { } previous ? reason.Replace(previous, file.Path, StringComparison.Ordinal) : reason;
     }
 
     /// <summary>Why a file operation failed, without the temporary file's name.</summary>

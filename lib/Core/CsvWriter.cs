@@ -102,18 +102,21 @@ public sealed class CsvWriter
 
     /// <summary>Writes a whole table atomically: header first, then one row per item.</summary>
     public static void WriteFile<T>(string path, IReadOnlyList<string> header, IEnumerable<T> rows, Action<CsvWriter, T> writeRow) =>
-        AtomicFile.Write(path, stream =>
-        {
-            var csv = new CsvWriter(stream);
-            csv.Row([.. header]);
-            foreach (var row in rows)
-            {
-                writeRow(csv, row);
-                csv.EndRow();
-            }
+        AtomicFile.Write(path, stream => WriteTable(stream, header, rows, writeRow));
 
-            csv.Flush();
-        });
+    /// <summary>Writes a whole table to <paramref name="stream"/> (one of <see cref="AtomicFile.WriteAll"/>'s files): header first, then one row per item.</summary>
+    public static void WriteTable<T>(Stream stream, IReadOnlyList<string> header, IEnumerable<T> rows, Action<CsvWriter, T> writeRow)
+    {
+        var csv = new CsvWriter(stream);
+        csv.Row([.. header]);
+        foreach (var row in rows)
+        {
+            writeRow(csv, row);
+            csv.EndRow();
+        }
+
+        csv.Flush();
+    }
 
     /// <summary>Sets the fields of row <paramref name="index"/> of a table written by <see cref="WriteFileInParallel"/>.</summary>
     public delegate void FillRow(Fields fields, int index);

@@ -8,12 +8,11 @@ public class ArrMovementsTests
 {
     private static readonly string Example = Path.Combine(RepoPaths.TryFindRoot() ?? throw new InvalidOperationException("run the tests inside the checkout"), "arr-data", "example");
 
-    private static string Csv(Action<string> write)
+    private static string Csv(Action<Stream> write)
     {
-        using var dir = new TempDir();
-        var path = dir.File("out.csv");
-        write(path);
-        return File.ReadAllText(path);
+        using var stream = new MemoryStream();
+        write(stream);
+        return AtomicFile.Utf8.GetString(stream.ToArray());
     }
 
     [Fact]
@@ -35,9 +34,9 @@ public class ArrMovementsTests
             + "2024-05,umb-corp,Umbrella Corporation,contraction,15094.50,94.50,-15000.00\n"
             + "2024-06,acme,\"Acme, Inc.\",churn,86.63,0.00,-86.63\n"
             + "2024-12,umb-corp,Umbrella Corporation,churn,94.50,0.00,-94.50\n",
-            Csv(path => ArrMovementsOutput.WriteMovements(result, path)));
+            Csv(stream => ArrMovementsOutput.WriteMovements(result, stream)));
 
-        var bridge = Csv(path => ArrMovementsOutput.WriteBridge(result, path)).Split('\n');
+        var bridge = Csv(stream => ArrMovementsOutput.WriteBridge(result, stream)).Split('\n');
         Assert.Equal(32 + 2, bridge.Length); // header, 32 months, the last line's end
         // Twelve months after Japan's $1,350, the same hierarchy pays $45,000: 33.3333 net, capped at 1 gross.
         Assert.Equal("2023-05,31350.00,0.00,0.00,13650.00,0.00,0.00,45000.00,1,1,0,0,33.3333,1.0000,1.0000", bridge[13]);

@@ -117,7 +117,7 @@ internal static class ArrCommands
                 return default;
             },
         };
-        var output = RequiredFile("--out", $"Folder for {ArrMovementsOutput.BridgeFile} and {ArrMovementsOutput.MovementsFile} (each written atomically).");
+        var output = RequiredFile("--out", $"Folder for {ArrMovementsOutput.BridgeFile} and {ArrMovementsOutput.MovementsFile} (written as a pair: both new, or both as they were).");
         var command = new Command("movements", "Month-end ARR by entity: the monthly bridge (new, reactivation, expansion, contraction, churn), retention and concentration.")
         {
             accounts, subscriptions, items, from, to, level, output, lenient,
@@ -134,8 +134,11 @@ internal static class ArrCommands
 
             var bridgePath = Path.Combine(folder, ArrMovementsOutput.BridgeFile);
             var movementsPath = Path.Combine(folder, ArrMovementsOutput.MovementsFile);
-            AtomicFile.EnsureNotAnInput(bridgePath, inputs);
-            AtomicFile.EnsureNotAnInput(movementsPath, inputs);
+            foreach (var path in new[] { bridgePath, movementsPath })
+            {
+                AtomicFile.EnsureCanWrite(path);
+                AtomicFile.EnsureNotAnInput(path, inputs);
+            }
 
             var size = inputs.Sum(path => File.Exists(path) ? new FileInfo(path).Length : 0);
             var result = CliProgress.Run(context, "ARR movements", 1.0, show: size >= ProgressThresholdBytes, progress =>
