@@ -1,4 +1,3 @@
-using System.Globalization;
 using Workbook.Arr;
 using Workbook.Core;
 using Workbook.Tests.Cli;
@@ -179,6 +178,42 @@ public class ArrMovementsCommandTests
         Assert.False(File.Exists(dir.File(ArrMovementsOutput.MovementsFile)));
     }
 
+    /// <summary>
+    /// The two files are a pair: when arr_movements.csv cannot be replaced (a folder has its name), arr_bridge.csv
+    /// keeps its previous bytes, or stays absent, and nothing else is left in the folder.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_movements_file_that_cannot_be_written_leaves_the_bridge_as_it_was(bool bridgeExisted)
+    {
+        using var dir = new TempDir();
+        var bridge = dir.File(ArrMovementsOutput.BridgeFile);
+        var previous = "month,opening_arr\n2023-01,1.00\n"u8.ToArray();
+        if (bridgeExisted)
+        {
+            File.WriteAllBytes(bridge, previous);
+        }
+
+        Directory.CreateDirectory(dir.File(ArrMovementsOutput.MovementsFile));
+
+        var result = await CliRunner.RunAsync(Args(ExampleFiles(), dir.Path, "2023-06", "2024-06"));
+
+        Assert.Equal(2, result.ExitCode); // an output that cannot be a file is bad usage, found before the work
+        Assert.Equal($"error: cannot write {dir.File(ArrMovementsOutput.MovementsFile)}: it is a folder, and a file is expected\n", result.Err.ReplaceLineEndings("\n"));
+        if (bridgeExisted)
+        {
+            Assert.Equal(previous, File.ReadAllBytes(bridge));
+        }
+        else
+        {
+            Assert.False(File.Exists(bridge));
+        }
+
+        Assert.Equal(bridgeExisted ? 2 : 1, Directory.GetFileSystemEntries(dir.Path).Length);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.File(ArrMovementsOutput.MovementsFile)));
+    }
+
     [Fact]
     public async Task Help_documents_every_option()
     {
@@ -192,43 +227,42 @@ public class ArrMovementsCommandTests
     }
 
     /// <summary>
-    /// The default generated set (250,000 accounts), 36 months: every bridge row adds up in decimal, closes at the
-    /// rollup's total on its month end, and is what the CSV says; the movements file sums to the bridge.
+    /// The generated 250,000-account set over 36 months, at both levels, through the CLI: both files agree row by row
+    /// with the naive implementation, every written bridge row adds up, every entity's ARR agrees at every month end
+    /// (flat months included), and every month closes at the rollup's total.
     /// </summary>
     [Fact]
-    public async Task A_generated_250k_set_over_36_months()
+    public async Task A_generated_250k_set_over_36_months_agrees_with_the_naive_implementation_at_both_levels()
     {
         using var dir = new TempDir();
-        Assert.Equal(0, (await CliRunner.RunAsync(["generate", "arr", "--out", dir.File("in")])).ExitCode);
+        var generate = await CliRunner.RunAsync(["generate", "arr", "--accounts", "250000", "--seed", "20240630", "--out", dir.File("in")]);
+        Assert.Equal(0, generate.ExitCode);
         var files = (dir.File($"in/{ArrInputs.AccountsFile}"), dir.File($"in/{ArrInputs.SubscriptionsFile}"), dir.File($"in/{ArrInputs.ItemsFile}"));
-
-        var run = await CliRunner.RunAsync(Args(files, dir.File("out"), "2022-07", "2025-06"));
-
-        Assert.Equal(0, run.ExitCode);
+        var (from, to) = (new DateOnly(2022, 7, 1), new DateOnly(2025, 6, 1));
         var inputs = ArrInputs.LoadFolder(dir.File("in"));
-        var result = ArrMovements.Compute(inputs, new DateOnly(2022, 7, 1), new DateOnly(2025, 6, 1));
-        var bridge = File.ReadAllLines(dir.File($"out/{ArrMovementsOutput.BridgeFile}"));
-        Assert.Equal(37, bridge.Length);
-        for (var m = 0; m < 36; m++)
-        {
-            var row = result.Bridge[m];
-            Assert.True(MovementsCheck.IdentityHolds(row), $"{row.Month}: the bridge does not add up");
-            Assert.Equal(ArrRollup.Compute(inputs, row.Month).Summary.TotalArr, row.ClosingArr);
-            Assert.StartsWith($"{ArrMovementsOutput.MonthText(row.Month)},{Numbers.Dollars(row.OpeningArr)},{Numbers.Dollars(row.NewArr)},", bridge[m + 1]);
-        }
+        var data = GeneratedData.Read(dir.File("in"));
+        Assert.Equal(250_000, data.Accounts.Count);
+        var rollupTotals = Enumerable.Range(1, 36).Select(m => ArrRollup.Compute(inputs, from.AddMonths(m).AddDays(-1)).Summary.TotalArr).ToList();
 
-        var movements = File.ReadLines(dir.File($"out/{ArrMovementsOutput.MovementsFile}")).Skip(1)
-            .Select(line => line.Split(','))
-            .Select(f => (Month: f[0], Id: f[1], Kind: f[^4], Change: decimal.Parse(f[^1], CultureInfo.InvariantCulture)))
-            .ToList();
-        Assert.Equal(result.Movements.Count, movements.Count);
-        Assert.True(result.Bridge.Sum(row => row.NewEntities) > 1_000);
-        Assert.True(result.Bridge.Sum(row => row.ExpansionArr) > 0 && result.Bridge.Sum(row => row.ContractionArr) > 0);
-        // Sorted by month, then |change| descending, then id.
-        Assert.True(movements.Zip(movements.Skip(1)).All(pair =>
-            string.CompareOrdinal(pair.First.Month, pair.Second.Month) < 0
-            || (pair.First.Month == pair.Second.Month
-                && (Math.Abs(pair.First.Change) > Math.Abs(pair.Second.Change)
-                    || (Math.Abs(pair.First.Change) == Math.Abs(pair.Second.Change) && string.CompareOrdinal(pair.First.Id, pair.Second.Id) <= 0)))));
+        foreach (var level in new[] { ArrLevel.Hierarchy, ArrLevel.Account })
+        {
+            var name = level == ArrLevel.Hierarchy ? "hierarchy" : "account";
+            var run = await CliRunner.RunAsync(Args(files, dir.File(name), "2022-07", "2025-06", "--level", name));
+            Assert.Equal(0, run.ExitCode);
+
+            var naive = NaiveMovements.Compute(data, from, to, level == ArrLevel.Hierarchy);
+            Assert.Equal(36, naive.Bridge.Count);
+            var written = MovementsCheck.CsvDifferences(dir.File(name), naive);
+            Assert.True(written.Count == 0, $"{name}:\n{string.Join("\n", written.Take(10))}");
+            var computed = MovementsCheck.Differences(ArrMovements.Compute(inputs, from, to, level), naive);
+            Assert.True(computed.Count == 0, $"{name}:\n{string.Join("\n", computed.Take(10))}");
+
+            // A business, not a run-off: customers arrive, grow, shrink and leave in every window.
+            Assert.True(naive.Bridge.Sum(month => month.NewEntities) > 1_000);
+            Assert.True(naive.Bridge.Sum(month => month.ChurnedEntities) > 1_000);
+            Assert.True(naive.Bridge.Sum(month => month.Expansion) > 0 && naive.Bridge.Sum(month => month.Contraction) > 0);
+            Assert.True(naive.Movements.Count > 10_000);
+            Assert.Equal(rollupTotals, naive.Bridge.Select(month => month.Closing));
+        }
     }
 }

@@ -8,10 +8,10 @@ internal static class NaiveRollup
 {
     public sealed record Row(string? UltimateParent, decimal Arr, decimal? HierarchyArr);
 
-    public static Dictionary<string, Row> Compute(ArrData data, DateOnly asOf)
+    /// <summary>Each account's ultimate parent, by walking up its parents; none (null) on or below a cycle.</summary>
+    public static Dictionary<string, string?> UltimateParents(ArrData data)
     {
         var parentOf = data.Accounts.ToDictionary(a => a.Id, a => a.Parent);
-        var subscriptions = data.Subscriptions.ToDictionary(s => s.Id);
 
         string? Top(string id)
         {
@@ -31,6 +31,13 @@ internal static class NaiveRollup
             }
         }
 
+        return data.Accounts.ToDictionary(a => a.Id, a => Top(a.Id));
+    }
+
+    public static Dictionary<string, Row> Compute(ArrData data, DateOnly asOf)
+    {
+        var subscriptions = data.Subscriptions.ToDictionary(s => s.Id);
+
         static bool Active(DateOnly start, DateOnly end, DateOnly day) => start <= day && day <= end;
 
         var arr = data.Accounts.ToDictionary(a => a.Id, _ => 0m);
@@ -45,7 +52,7 @@ internal static class NaiveRollup
             }
         }
 
-        var tops = data.Accounts.ToDictionary(a => a.Id, a => Top(a.Id));
+        var tops = UltimateParents(data);
         var hierarchies = tops.Where(t => t.Value is not null).GroupBy(t => t.Value!).ToDictionary(g => g.Key, g => g.Sum(t => arr[t.Key]));
         return data.Accounts.ToDictionary(
             a => a.Id,
