@@ -86,7 +86,7 @@ public static class AtomicFile
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             Forget(copy);
-            throw new WorkbookException($"cannot write {file.Path}: {Reason(error, file)}", error);
+            throw new WorkbookException($"cannot write {file.Path}: {Reason(error, file with { Previous = copy })}", error);
         }
 
         return copy;

@@ -46,7 +46,7 @@ public class AtomicFileTests
                 Directory.CreateDirectory(second); // after the checks, before the renames
             })));
 
-        Assert.StartsWith($"cannot write {second}: ", error.Message);
+        Assert.StartsWith($"cannot write {second}: Is a directory", error.Message); // the system's reason, for the target
         Assert.DoesNotContain(".tmp", error.Message);
         if (firstExisted)
         {
