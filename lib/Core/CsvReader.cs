@@ -32,20 +32,27 @@ public sealed class CsvReader : IDisposable
     private long _rowChars; // characters of the rows read so far, line ends counted as one
     private int _rows;
     private int _hintRow;
+    private readonly CancellationToken _cancellation;
+    private int _sinceCancellationCheck;
+
+    /// <summary>Rows between two looks at the cancellation token: about a millisecond of reading.</summary>
+    private const int CancellationCheckRows = 4_096;
 
     /// <summary>
     /// Reads CSV text from a reader (tests, notebooks, text already in memory). <paramref name="boundLines"/> (for
     /// --lenient) makes a line whose quotes do not pair up that line's error instead of a field running on.
+    /// <paramref name="cancellationToken"/> is checked every few thousand rows (an <see cref="OperationCanceledException"/>).
     /// </summary>
-    public CsvReader(TextReader reader, string fileName, bool boundLines = false)
-        : this(boundLines ? CsvText.FromText(reader, boundLines: true) : reader, fileName, null)
+    public CsvReader(TextReader reader, string fileName, bool boundLines = false, CancellationToken cancellationToken = default)
+        : this(boundLines ? CsvText.FromText(reader, boundLines: true) : reader, fileName, null, cancellationToken)
     {
     }
 
-    private CsvReader(TextReader reader, string fileName, Stream? file)
+    private CsvReader(TextReader reader, string fileName, Stream? file, CancellationToken cancellationToken)
     {
         FileName = fileName;
         _file = file;
+        _cancellation = cancellationToken;
         _text = reader as CsvText;
         _sep = Options.From(reader);
         if (!ReadRow() || _fault is not null)
@@ -77,9 +84,9 @@ public sealed class CsvReader : IDisposable
 
     /// <summary>
     /// Opens a file for reading (UTF-8, or UTF-16 when its byte-order mark says so); a missing file is an
-    /// <see cref="InputDataException"/>. <paramref name="boundLines"/>: see the constructor.
+    /// <see cref="InputDataException"/>. <paramref name="boundLines"/> and <paramref name="cancellationToken"/>: see the constructor.
     /// </summary>
-    public static CsvReader Open(string path, bool boundLines = false)
+    public static CsvReader Open(string path, bool boundLines = false, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(path))
         {
@@ -95,7 +102,7 @@ public sealed class CsvReader : IDisposable
             TextReader text = utf16
                 ? new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16)
                 : CsvText.FromUtf8(stream, boundLines);
-            return new CsvReader(text, path, stream);
+            return new CsvReader(text, path, stream, cancellationToken);
         }
         catch
         {
@@ -156,6 +163,12 @@ public sealed class CsvReader : IDisposable
     /// </summary>
     public bool ReadRow()
     {
+        if (++_sinceCancellationCheck == CancellationCheckRows)
+        {
+            _sinceCancellationCheck = 0;
+            _cancellation.ThrowIfCancellationRequested();
+        }
+
         _fault = null;
         while (MoveNext())
         {
