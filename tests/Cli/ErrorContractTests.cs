@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Workbook.Arr;
 using Workbook.Core;
+using Workbook.Tests.Notebooks;
 
 namespace Workbook.Tests.Cli;
 
@@ -9,7 +10,9 @@ namespace Workbook.Tests.Cli;
 /// The CLI's error contract, one row per case of issue 20 plus the cases that already held, each run as a real
 /// process: the exit code is the expected 0, 1 or 2; a failure prints exactly one "error:" line naming the file and
 /// line or the option, no stack trace and no raw control character; every file that was there before is byte for byte
-/// the same file (same content, same inode); a failure leaves no new file; nothing leaves a temporary file.
+/// the same file (same content, same inode); a failure leaves no new file, except a command whose failure is reported
+/// in its output (`notebooks run` writes the notebook with the error in it): then exactly the case's Outputs are
+/// written; nothing leaves a temporary file.
 /// </summary>
 public class ErrorContractTests
 {
@@ -19,7 +22,9 @@ public class ErrorContractTests
     private const string Items = "arr/subscription_items.csv";
 
     /// <param name="Expect">Text the error line (or, for exit 0, the standard output) must contain.</param>
-    public sealed record Case(string Name, int Exit, string Expect, string[] Args, Action<Fixture>? Arrange = null, Func<Fixture, CliProcess.Result, Task>? Then = null);
+    /// <param name="Outputs">For a failure that is reported in what the command writes: the files it writes, and no others.</param>
+    public sealed record Case(string Name, int Exit, string Expect, string[] Args, Action<Fixture>? Arrange = null, Func<Fixture, CliProcess.Result, Task>? Then = null,
+        string[]? Outputs = null);
 
     private static string[] Arr(string output, params string[] more) =>
         ["arr", "--accounts", Accounts, "--subscriptions", Subscriptions, "--items", Items, "--as-of", AsOf, "--out", output, .. more];
@@ -105,6 +110,21 @@ public class ErrorContractTests
         new("customer-summary --data a missing folder", 2, "--data nowhere: no such folder", ["customer-summary", "--data", "nowhere", "--out", "s.csv"]),
         new("sandbox --data a missing folder", 2, "--data nowhere: no such folder", ["sandbox", "--data", "nowhere"]),
 
+        // 6. A notebook's kernel that ends is that notebook's error, in its cell; the next notebook still runs.
+        new("a notebook cell calls Environment.Exit(3)", 1,
+            "error: nb/a-exits.ipynb: cell 2 (id c0000001): The kernel process exited with code 3 while this cell ran; the rest of the notebook was not run.",
+            ["notebooks", "run", "nb/a-exits.ipynb", "nb/b-next.ipynb", "--out", "ran"],
+            f => { f.Notebook("nb/a-exits.ipynb", "1 + 1", "Console.WriteLine(\"leaving\"); Environment.Exit(3);", "2 + 2"); f.Notebook("nb/b-next.ipynb", "40 + 2"); },
+            Then: (f, result) => KernelEndedInCellAsync(f, result, "ran/a-exits.ipynb", cell: 1, "The kernel process exited with code 3 while this cell ran"),
+            Outputs: ["ran/a-exits.ipynb", "ran/b-next.ipynb"]),
+        // FailFast aborts the process: SIGABRT, which the runtime reports as exit code 128 + 6, with its crash report.
+        new("a notebook cell calls Environment.FailFast", 1,
+            "error: nb/a-crashes.ipynb: cell 1 (id c0000000): The kernel process exited with code 134 while this cell ran",
+            ["notebooks", "run", "nb/a-crashes.ipynb", "nb/b-next.ipynb", "--out", "ran"],
+            f => { f.Notebook("nb/a-crashes.ipynb", "Environment.FailFast(\"the kernel gave up\");", "1 + 1"); f.Notebook("nb/b-next.ipynb", "40 + 2"); },
+            Then: (f, result) => KernelEndedInCellAsync(f, result, "ran/a-crashes.ipynb", cell: 0, "The kernel process exited with code 134 while this cell ran", "the kernel gave up"),
+            Outputs: ["ran/a-crashes.ipynb", "ran/b-next.ipynb"]),
+
         // Cases that already held.
         new("a missing input file", 1, "arr/missing.csv: file not found",
             ["arr", "--accounts", "arr/missing.csv", "--subscriptions", Subscriptions, "--items", Items, "--as-of", AsOf, "--out", "out.csv"]),
@@ -158,7 +178,7 @@ public class ErrorContractTests
 
         if (test.Exit != 0)
         {
-            Assert.Empty(after.Keys.Except(before.Keys));
+            Assert.Equal([.. (test.Outputs ?? []).Order(StringComparer.Ordinal)], after.Keys.Except(before.Keys).Order(StringComparer.Ordinal));
         }
 
         Assert.Empty(Directory.EnumerateFiles(fixture.Root, "*.tmp", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }));
@@ -183,6 +203,29 @@ public class ErrorContractTests
         Assert.Equal(File.ReadAllBytes(fixture.Path("clean.csv")), File.ReadAllBytes(fixture.Path("lenient.csv")));
         Assert.Contains($"{lines.Length - 1} subscription items", lenient.Out, StringComparison.Ordinal); // rows read, the skipped one included
         Assert.Contains($"{lines.Length - 2} subscription items", clean.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The notebook whose kernel ended carries the earlier cells' outputs, an error output in that cell and nothing after it; the run's next
+    /// notebook (b-next.ipynb, "40 + 2") still ran.
+    /// </summary>
+    private static Task KernelEndedInCellAsync(Fixture fixture, CliProcess.Result result, string written, int cell, params string[] error)
+    {
+        var cells = NotebookFixtures.CodeCells(NotebookFixtures.Json(fixture.Path(written)));
+        var output = Assert.Single(NotebookFixtures.Outputs(cells[cell]));
+        Assert.Equal("error", output["output_type"]!.GetValue<string>());
+        foreach (var text in error)
+        {
+            Assert.Contains(text, output["evalue"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        Assert.All(cells.Take(cell), earlier => Assert.NotEmpty(NotebookFixtures.Outputs(earlier)));
+        Assert.All(cells.Skip(cell + 1), later => Assert.Null(later["execution_count"]));
+        Assert.Contains($"{cell + 1} code cells run, 1 with errors, {cells.Count - cell - 1} not run", result.Out, StringComparison.Ordinal);
+        Assert.Contains("nb/b-next.ipynb: 1 code cells run, 0 with errors -> ran/b-next.ipynb", result.Out, StringComparison.Ordinal);
+        var next = NotebookFixtures.CodeCells(NotebookFixtures.Json(fixture.Path("ran/b-next.ipynb")));
+        Assert.Contains("<pre>42</pre>", NotebookFixtures.Data(Assert.Single(NotebookFixtures.Outputs(next[0])), "text/html"), StringComparison.Ordinal);
+        return Task.CompletedTask;
     }
 
     private static string Line(string text, string start) => text.Split('\n').Single(line => line.TrimStart().StartsWith(start, StringComparison.Ordinal));
@@ -221,6 +264,14 @@ public class ErrorContractTests
         }
 
         public void Generate(string folder) => ArrGenerator.Write(Path(folder), 3_000, seed: 7);
+
+        /// <summary>A notebook of C# cells at <paramref name="relative"/>.</summary>
+        public void Notebook(string relative, params string[] sources)
+        {
+            var folder = System.IO.Path.GetDirectoryName(Path(relative))!;
+            Directory.CreateDirectory(folder);
+            NotebookFixtures.Write(folder, System.IO.Path.GetFileName(relative), sources);
+        }
 
         public void Symlink(string link, string target) => Directory.CreateSymbolicLink(Path(link), target);
 
