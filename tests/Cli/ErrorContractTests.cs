@@ -66,6 +66,19 @@ public class ErrorContractTests
             ["egress", "--data", "data", "--out", "answers.txt"], f => { f.CopyEgress(); f.Write("answers.txt", "x\n"); }),
         new("egress --out in a read-only folder", 1, "cannot create the folder /sys/kernel/workbook-answers: permission denied",
             ["egress", "--data", "data", "--out", "/sys/kernel/workbook-answers"], f => f.CopyEgress()),
+        // Every output is checked before any input is read: a bad --out never leaves a --db (or the other output) written.
+        new("egress --out an existing file, with a new --db", 2, "answers.txt is a file, and a folder is expected",
+            ["egress", "--data", "data", "--out", "answers.txt", "--db", "answers.db"], f => { f.CopyEgress(); f.Write("answers.txt", "x\n"); }),
+        new("egress --out an existing file, with an existing --db", 2, "answers.txt is a file, and a folder is expected",
+            ["egress", "--data", "data", "--out", "answers.txt", "--db", "kept.db"], f => { f.CopyEgress(); f.Write("answers.txt", "x\n"); f.SqliteDatabase("kept.db"); }),
+        new("egress --out in a read-only folder, with --db", 1, "cannot create the folder /sys/kernel/workbook-answers: permission denied",
+            ["egress", "--data", "data", "--out", "/sys/kernel/workbook-answers", "--db", "kept.db"], f => { f.CopyEgress(); f.SqliteDatabase("kept.db"); }),
+        new("egress --db in a read-only folder", 1, "cannot write /sys/kernel/answers.db: permission denied",
+            ["egress", "--data", "data", "--out", "answers", "--db", "/sys/kernel/answers.db"], f => f.CopyEgress()),
+        new("arr --details in a read-only folder", 1, "cannot write /sys/kernel/details.csv: permission denied", Arr("out.csv", "--details", "/sys/kernel/details.csv")),
+        new("arr movements with its second file a folder", 2, $"cannot write m/{ArrMovementsOutput.MovementsFile}: it is a folder",
+            ["arr", "movements", "--accounts", Accounts, "--subscriptions", Subscriptions, "--items", Items, "--from", "2023-01", "--to", "2023-06", "--out", "m"],
+            f => Directory.CreateDirectory(f.Path($"m/{ArrMovementsOutput.MovementsFile}"))),
         new("arr --out in a read-only folder", 1, "cannot write /sys/kernel/accounts.csv: permission denied", Arr("/sys/kernel/accounts.csv")),
         new("arr --out an existing folder", 2, "cannot write arr: it is a folder", Arr("arr")),
         new("egress --db a folder", 2, "cannot write the database data: it is a folder",
@@ -98,6 +111,12 @@ public class ErrorContractTests
             Arr("out.csv", "--lenient"), f => f.InsertBytes(Items, 3, Windows1252E)),
         new("Windows-1252 text in subscriptions, strict", 1, "subscriptions.csv:2: character 1: invalid UTF-8",
             Arr("out.csv"), f => f.InsertBytes(Subscriptions, 2, Windows1252E)),
+        new("UTF-16 LE accounts.csv", 1, "arr/accounts.csv:1: character 1: the file is UTF-16 (byte-order mark FF FE); save it as UTF-8",
+            Arr("out.csv"), f => f.Reencode(Accounts, Encoding.Unicode)),
+        new("UTF-16 BE items under --lenient", 1, "arr/subscription_items.csv:1: character 1: the file is UTF-16 (byte-order mark FE FF); save it as UTF-8",
+            Arr("out.csv", "--lenient"), f => f.Reencode(Items, Encoding.BigEndianUnicode)),
+        new("UTF-16 text in the export", 1, "customer.csv:1: character 1: the file is UTF-16 (byte-order mark FF FE); save it as UTF-8",
+            ["egress", "--data", "data", "--out", "answers"], f => { f.CopyEgress(); f.Reencode(Export("customer"), Encoding.Unicode); }),
         new("a byte-order mark is accepted", 0, "wrote out.csv", Arr("out.csv"), f => f.InsertBytes(Accounts, 1, [0xEF, 0xBB, 0xBF])),
 
         // 7. The smaller ones.
@@ -273,6 +292,16 @@ public class ErrorContractTests
             NotebookFixtures.Write(folder, System.IO.Path.GetFileName(relative), sources);
         }
 
+        /// <summary>A real SQLite database with one table, as a previous --db run leaves.</summary>
+        public void SqliteDatabase(string relative)
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path(relative)};Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE kept (id INTEGER); INSERT INTO kept VALUES (1);";
+            command.ExecuteNonQuery();
+        }
+
         public void Symlink(string link, string target) => Directory.CreateSymbolicLink(Path(link), target);
 
         public void HardLink(string link, string target)
@@ -299,6 +328,10 @@ public class ErrorContractTests
 
             File.WriteAllBytes(Path(relative), [.. content[..at], .. bytes, .. content[at..]]);
         }
+
+        /// <summary>Rewrites a UTF-8 file in <paramref name="encoding"/>, with its byte-order mark, as a spreadsheet's "Unicode text" does.</summary>
+        public void Reencode(string relative, Encoding encoding) =>
+            File.WriteAllBytes(Path(relative), [.. encoding.GetPreamble(), .. encoding.GetBytes(File.ReadAllText(Path(relative), AtomicFile.Utf8))]);
 
         public void ReplaceInLine(string relative, int line, string old, string replacement)
         {

@@ -61,7 +61,11 @@ internal static class ArrCommands
                 {
                     throw new UsageException($"--details {detailsPath} is the same file as --out {outPath}: give each its own file");
                 }
+
+                AtomicFile.EnsureCanCreate(detailsPath);
             }
+
+            AtomicFile.EnsureCanCreate(outPath);
 
             var day = parsed.GetValue(asOf) ?? DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime);
             ArrResult Run(IProgress<double> progress)
@@ -137,8 +141,12 @@ internal static class ArrCommands
 
             var bridgePath = Path.Combine(folder, ArrMovementsOutput.BridgeFile);
             var movementsPath = Path.Combine(folder, ArrMovementsOutput.MovementsFile);
-            AtomicFile.EnsureNotAnInput(bridgePath, inputs);
-            AtomicFile.EnsureNotAnInput(movementsPath, inputs);
+            foreach (var path in new[] { bridgePath, movementsPath })
+            {
+                AtomicFile.EnsureCanWrite(path);
+                AtomicFile.EnsureNotAnInput(path, inputs);
+                AtomicFile.EnsureCanCreate(path);
+            }
 
             var size = inputs.Sum(path => File.Exists(path) ? new FileInfo(path).Length : 0);
             var result = CliProgress.Run(context, "ARR movements", 1.0, show: size >= ProgressThresholdBytes, progress =>

@@ -63,11 +63,21 @@ internal static class EgressCommands
             var folder = EgressDataFolder.Resolve(parsed.GetValue(data), context.GetEnvironmentVariable);
             var outFolder = parsed.GetRequiredValue(output);
             var files = EgressExport.Locate(folder);
+            // Every output before the load: a bad --out must not leave a --db built (or replaced).
+            foreach (var answer in EgressReport.Files.Select(file => Path.Combine(outFolder, file)))
+            {
+                AtomicFile.EnsureCanWrite(answer);
+                AtomicFile.EnsureNotAnInput(answer, [.. files.Values]);
+            }
+
             if (parsed.GetValue(database) is { } databaseFile)
             {
                 AtomicFile.EnsureNotAnInput(databaseFile, [.. files.Values]);
                 DatabaseFile.EnsureReplaceable(engine, databaseFile);
+                AtomicFile.EnsureCanCreate(databaseFile);
             }
+
+            AtomicFile.EnsureCanCreate(Path.Combine(outFolder, EgressReport.Files[0]));
 
             var target = new EgressTarget(engine, parsed.GetValue(database), connection);
             var size = files.Values.Sum(path => new FileInfo(path).Length);
