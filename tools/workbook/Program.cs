@@ -3,8 +3,7 @@ using Workbook.Cli;
 
 // Ctrl+C (SIGINT) and SIGTERM cancel the running command's token: its loops observe it, its temporary files are removed
 // on the way out, and it reports "error: cancelled" with exit code 1.
-// Last resort, for code that cannot observe a token (a native SQLite or DuckDB call): half a second later this watchdog
-// deletes the temporary files and ends the process, exit 1, so "stop" always means stopped within a second.
+// The watchdog below is only the last resort for code that cannot observe a token (native SQLite/DuckDB calls).
 using var cancel = new CancellationTokenSource();
 var stopping = 0; // 0 running, 1 cancelled, 2 the watchdog ends the process, 3 the command ended
 void Stop(PosixSignalContext signal)
