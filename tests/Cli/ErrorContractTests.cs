@@ -12,7 +12,7 @@ namespace Workbook.Tests.Cli;
 /// line or the option, no stack trace and no raw control character; every file that was there before is byte for byte
 /// the same file (same content, same inode); a failure leaves no new file, except a command whose failure is reported
 /// in its output (`notebooks run` writes the notebook with the error in it): then exactly the case's Outputs are
-/// written; nothing leaves a temporary file.
+/// written; nor a new folder; nothing leaves a temporary file.
 /// </summary>
 public class ErrorContractTests
 {
@@ -170,6 +170,7 @@ public class ErrorContractTests
         using var fixture = new Fixture();
         test.Arrange?.Invoke(fixture);
         var before = fixture.Snapshot();
+        var foldersBefore = fixture.Folders();
 
         var result = await CliProcess.RunAsync(fixture.Root, test.Args);
 
@@ -198,6 +199,9 @@ public class ErrorContractTests
         if (test.Exit != 0)
         {
             Assert.Equal([.. (test.Outputs ?? []).Order(StringComparer.Ordinal)], after.Keys.Except(before.Keys).Order(StringComparer.Ordinal));
+            // Nor a folder, but the written outputs' own.
+            Assert.Equal([.. (test.Outputs ?? []).Select(output => System.IO.Path.GetDirectoryName(output)!).Distinct().Order(StringComparer.Ordinal)],
+                fixture.Folders().Except(foldersBefore).Order(StringComparer.Ordinal));
         }
 
         Assert.Empty(Directory.EnumerateFiles(fixture.Root, "*.tmp", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }));
@@ -344,6 +348,13 @@ public class ErrorContractTests
 
         /// <summary>The issue's stray quote: `,2023-06-…` becomes `,2023" -06-…` in the line's first date.</summary>
         public void StrayQuote(string relative, int line) => ReplaceInLine(relative, line, ",20", ",20\" ");
+
+        /// <summary>Every folder under the case's folder (links not followed).</summary>
+        public HashSet<string> Folders() =>
+        [
+            .. Directory.EnumerateDirectories(Root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
+                .Select(folder => System.IO.Path.GetRelativePath(Root, folder)),
+        ];
 
         /// <summary>Every file under the folder (links not followed): its content hash and its identity.</summary>
         public Dictionary<string, (string Hash, FileIdentity? Identity)> Snapshot()
