@@ -27,6 +27,9 @@ public static class ArrGenerator
     private const double TwoSubscriptionsShare = 5_114 / 250_000.0;
     private const int ShuffleWindow = 4_096;
 
+    /// <summary>Accounts between two looks at the cancellation token: about a millisecond of work.</summary>
+    private const int CancellationCheckRows = 4_096;
+
     /// <summary>Start-date windows of the real subscriptions, with how many of the 35,000 start in each.</summary>
     private static readonly (DateOnly First, DateOnly Last, int Weight)[] StartWindows =
     [
@@ -42,7 +45,11 @@ public static class ArrGenerator
         ("Compliance Pack", 2_400), ("Sandbox Environment", 600),
     ];
 
-    public static GeneratedArrData Write(string folder, long accounts, int seed, IProgress<double>? progress = null)
+    /// <summary>
+    /// Writes the three files into <paramref name="folder"/>; <paramref name="cancellationToken"/> is checked every
+    /// <see cref="CancellationCheckRows"/> accounts, and a cancelled run leaves none of the files (nor a temporary one).
+    /// </summary>
+    public static GeneratedArrData Write(string folder, long accounts, int seed, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(accounts, 1);
         GeneratedArrData totals = default;
@@ -51,7 +58,7 @@ public static class ArrGenerator
                 AtomicFile.Write(Path.Combine(folder, ArrInputs.ItemsFile), itemFile =>
                 {
                     CsvWriter[] csv = [new(accountFile), new(subscriptionFile), new(itemFile)];
-                    totals = new Run(new Random(seed), csv[0], csv[1], csv[2], progress).Generate(accounts);
+                    totals = new Run(new Random(seed), csv[0], csv[1], csv[2], progress, cancellationToken).Generate(accounts);
                     Array.ForEach(csv, writer => writer.Flush());
                 })));
         return totals;
@@ -61,7 +68,7 @@ public static class ArrGenerator
     private readonly record struct Item(string Product, int ListPrice, int Quantity, string Discount);
 
     /// <summary>One generator run: the random source, the three writers and the running counts.</summary>
-    private sealed class Run(Random random, CsvWriter accountCsv, CsvWriter subscriptionCsv, CsvWriter itemCsv, IProgress<double>? progress)
+    private sealed class Run(Random random, CsvWriter accountCsv, CsvWriter subscriptionCsv, CsvWriter itemCsv, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         private readonly List<(Guid Id, Guid Parent, string Name)> _window = new(ShuffleWindow);
         private readonly List<(Guid Id, int Parent, string Name)> _tree = [];
@@ -69,6 +76,7 @@ public static class ArrGenerator
         private readonly char[] _first = new char[36]; // two UUID text buffers: a row writes at most two ids
         private readonly char[] _second = new char[36];
         private long _written;
+        private long _enqueued;
         private long _total;
         private long _subscriptions;
         private long _items;
@@ -291,6 +299,11 @@ public static class ArrGenerator
 
         private void Enqueue((Guid Id, Guid Parent, string Name) row)
         {
+            if (++_enqueued % CancellationCheckRows == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (_window.Count == ShuffleWindow)
             {
                 EmitFromWindow();

@@ -41,14 +41,17 @@ public sealed class ArrInputs
     /// <summary>
     /// Loads the three CSV files. Bad rows in subscriptions or items stop the load with an error naming file, line
     /// and column, unless <paramref name="lenient"/>, which skips and reports them. <paramref name="progress"/>
-    /// receives the fraction of the accounts file read (0..1), the bulk of the input.
+    /// receives the fraction of the accounts file read (0..1), the bulk of the input. <paramref name="cancellationToken"/>
+    /// is checked every few thousand rows of each file (an <see cref="OperationCanceledException"/>).
     /// </summary>
-    public static ArrInputs Load(string accounts, string subscriptions, string items, bool lenient = false, IProgress<double>? progress = null)
+    public static ArrInputs Load(string accounts, string subscriptions, string items, bool lenient = false, IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         var size = File.Exists(accounts) ? new FileInfo(accounts).Length : 0;
         var bytesRead = progress is null ? null : new InlineProgress(position => progress.Report((double)position / Math.Max(1, size)));
         // Under --lenient a line whose quotes do not pair up costs that line, not the lines a runaway field would swallow.
-        var inputs = Build(() => CsvReader.Open(accounts), () => CsvReader.Open(subscriptions, lenient), () => CsvReader.Open(items, lenient), lenient, bytesRead);
+        var inputs = Build(() => CsvReader.Open(accounts, cancellationToken: cancellationToken), () => CsvReader.Open(subscriptions, lenient, cancellationToken),
+            () => CsvReader.Open(items, lenient, cancellationToken), lenient, bytesRead);
         progress?.Report(1);
         return inputs;
     }

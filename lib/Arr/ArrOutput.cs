@@ -16,8 +16,8 @@ public static class ArrOutput
     public static IReadOnlyList<string> AccountsHeader(AccountTable accounts) =>
         [.. accounts.Header, .. AccountTable.FilledColumns.Where(column => !accounts.Header.Contains(column))];
 
-    /// <summary>Writes accounts.csv: the input's columns and rows in input order, the three filled columns set. Atomic.</summary>
-    public static void WriteAccounts(ArrResult result, string path)
+    /// <summary>Writes accounts.csv: the input's columns and rows in input order, the three filled columns set. Atomic; cancellable.</summary>
+    public static void WriteAccounts(ArrResult result, string path, CancellationToken cancellationToken = default)
     {
         var accounts = result.Inputs.Accounts;
         var header = AccountsHeader(accounts);
@@ -56,11 +56,11 @@ public static class ArrOutput
                         break;
                 }
             }
-        });
+        }, cancellationToken);
     }
 
-    /// <summary>Writes the per-account details: depth, subtree ARR, hierarchy ARR and issue flags. Atomic.</summary>
-    public static void WriteDetails(ArrResult result, string path)
+    /// <summary>Writes the per-account details: depth, subtree ARR, hierarchy ARR and issue flags. Atomic; cancellable.</summary>
+    public static void WriteDetails(ArrResult result, string path, CancellationToken cancellationToken = default)
     {
         var accounts = result.Inputs.Accounts;
         var money = new MoneyText(result);
@@ -76,7 +76,7 @@ public static class ArrOutput
             fields.Set(6, result.SubtreeArr(account) is { } subtree ? Numbers.Dollars(subtree) : null);
             fields.Set(7, money.HierarchyArr(account));
             fields.Set(8, FlagsText(result.Flags(account)));
-        });
+        }, cancellationToken);
     }
 
     /// <summary>"dangling_parent;cycle" style, empty when the account has no issue.</summary>

@@ -260,6 +260,36 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Refuses a target that cannot be written, before any work: what <see cref="EnsureCanWrite"/> refuses (bad usage),
+    /// and a folder that cannot be created or written in (a failure, exit 1), found by creating and removing the
+    /// temporary file a write would use. A command with several outputs calls it for each before reading its inputs,
+    /// so a bad one never leaves the others written.
+    /// </summary>
+    public static void EnsureCanCreate(string path)
+    {
+        // The folders the probe creates are removed again: a run that fails later leaves nothing new behind.
+        var created = new List<string>();
+        for (var folder = Path.GetDirectoryName(Path.GetFullPath(path)); folder is not null && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
+        {
+            created.Add(folder);
+        }
+
+        var temp = TemporaryBeside(path, out _);
+        try
+        {
+            CreateTemporary(temp, path).Dispose();
+        }
+        finally
+        {
+            Forget(temp);
+            foreach (var folder in created)
+            {
+                TryDeleteFolder(folder);
+            }
+        }
+    }
+
     /// <summary>The temporary path beside <paramref name="path"/>, registered as pending, once the target is known to be writable as a file.</summary>
     private static string TemporaryBeside(string path, out string full)
     {
@@ -313,6 +343,18 @@ public static class AtomicFile
     {
         TryDelete(temp);
         Pending.TryRemove(temp, out _);
+    }
+
+    private static void TryDeleteFolder(string path)
+    {
+        try
+        {
+            Directory.Delete(path);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Best effort, as for a temporary file.
+        }
     }
 
     private static void TryDelete(string path)

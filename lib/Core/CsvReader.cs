@@ -6,10 +6,10 @@ namespace Workbook.Core;
 
 /// <summary>
 /// Reads a CSV file with Sep (RFC 4180: quoted fields holding commas, quotes and line breaks; LF, CRLF or CR line
-/// ends; a UTF-8 or UTF-16 byte-order mark) and adds what the workbook's loaders rely on: a header whose columns are
+/// ends; a UTF-8 byte-order mark) and adds what the workbook's loaders rely on: a header whose columns are
 /// looked up by name, blank lines skipped, every row the same width as the header, the physical line each row starts
 /// on (also after quoted multi-line fields), typed getters that parse with the invariant culture, and errors naming
-/// file, line and column. Text from a file must be UTF-8 (or UTF-16 with its byte-order mark): invalid bytes are an
+/// file, line and column. Text from a file must be UTF-8 (a UTF-16 file is an error at its first character): invalid bytes are an
 /// error on their line, as is, when lines are bounded (--lenient), a line whose quotes do not pair up (<see cref="CsvText"/>).
 /// Field values are spans over Sep's buffer, valid until the next <see cref="Read"/>; call <see cref="GetString"/>
 /// to keep a value.
@@ -32,20 +32,27 @@ public sealed class CsvReader : IDisposable
     private long _rowChars; // characters of the rows read so far, line ends counted as one
     private int _rows;
     private int _hintRow;
+    private readonly CancellationToken _cancellation;
+    private int _sinceCancellationCheck;
+
+    /// <summary>Rows between two looks at the cancellation token: about a millisecond of reading.</summary>
+    private const int CancellationCheckRows = 4_096;
 
     /// <summary>
     /// Reads CSV text from a reader (tests, notebooks, text already in memory). <paramref name="boundLines"/> (for
     /// --lenient) makes a line whose quotes do not pair up that line's error instead of a field running on.
+    /// <paramref name="cancellationToken"/> is checked every few thousand rows (an <see cref="OperationCanceledException"/>).
     /// </summary>
-    public CsvReader(TextReader reader, string fileName, bool boundLines = false)
-        : this(boundLines ? CsvText.FromText(reader, boundLines: true) : reader, fileName, null)
+    public CsvReader(TextReader reader, string fileName, bool boundLines = false, CancellationToken cancellationToken = default)
+        : this(boundLines ? CsvText.FromText(reader, boundLines: true) : reader, fileName, null, cancellationToken)
     {
     }
 
-    private CsvReader(TextReader reader, string fileName, Stream? file)
+    private CsvReader(TextReader reader, string fileName, Stream? file, CancellationToken cancellationToken)
     {
         FileName = fileName;
         _file = file;
+        _cancellation = cancellationToken;
         _text = reader as CsvText;
         _sep = Options.From(reader);
         if (!ReadRow() || _fault is not null)
@@ -76,10 +83,10 @@ public sealed class CsvReader : IDisposable
     }
 
     /// <summary>
-    /// Opens a file for reading (UTF-8, or UTF-16 when its byte-order mark says so); a missing file is an
-    /// <see cref="InputDataException"/>. <paramref name="boundLines"/>: see the constructor.
+    /// Opens a UTF-8 file for reading; a missing file, or a UTF-16 one (by its byte-order mark), is an
+    /// <see cref="InputDataException"/>. <paramref name="boundLines"/> and <paramref name="cancellationToken"/>: see the constructor.
     /// </summary>
-    public static CsvReader Open(string path, bool boundLines = false)
+    public static CsvReader Open(string path, bool boundLines = false, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(path))
         {
@@ -89,13 +96,16 @@ public sealed class CsvReader : IDisposable
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         try
         {
+            // A UTF-16 file (a spreadsheet's "Unicode text") is refused as a whole, even under --lenient: none of its
+            // lines is readable as UTF-8, and one clear message beats an error on every line.
             Span<byte> mark = stackalloc byte[2];
-            var utf16 = stream.Read(mark) == 2 && (mark.SequenceEqual<byte>([0xFF, 0xFE]) || mark.SequenceEqual<byte>([0xFE, 0xFF]));
+            if (stream.Read(mark) == 2 && (mark.SequenceEqual<byte>([0xFF, 0xFE]) || mark.SequenceEqual<byte>([0xFE, 0xFF])))
+            {
+                throw new InputDataException(path, 1, null, $"character 1: the file is UTF-16 (byte-order mark {mark[0]:X2} {mark[1]:X2}); save it as UTF-8");
+            }
+
             stream.Position = 0;
-            TextReader text = utf16
-                ? new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16)
-                : CsvText.FromUtf8(stream, boundLines);
-            return new CsvReader(text, path, stream);
+            return new CsvReader(CsvText.FromUtf8(stream, boundLines), path, stream, cancellationToken);
         }
         catch
         {
@@ -156,6 +166,12 @@ public sealed class CsvReader : IDisposable
     /// </summary>
     public bool ReadRow()
     {
+        if (++_sinceCancellationCheck == CancellationCheckRows)
+        {
+            _sinceCancellationCheck = 0;
+            _cancellation.ThrowIfCancellationRequested();
+        }
+
         _fault = null;
         while (MoveNext())
         {

@@ -45,9 +45,10 @@ public sealed class EgressLoad : IDisposable
 
     /// <summary>
     /// Loads the nine files of <paramref name="dataFolder"/> (see <see cref="EgressExport"/>), reporting the share
-    /// of bytes read (0..1) to <paramref name="progress"/>. Bad input is an <see cref="InputDataException"/>.
+    /// of bytes read (0..1) to <paramref name="progress"/>. Bad input is an <see cref="InputDataException"/>;
+    /// <paramref name="cancellationToken"/> is checked every batch of rows (a database file being built is then removed).
     /// </summary>
-    public static EgressLoad Load(string dataFolder, EgressTarget target, IProgress<double>? progress = null)
+    public static EgressLoad Load(string dataFolder, EgressTarget target, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         var files = EgressExport.Locate(dataFolder);
         switch (target.Engine)
@@ -55,7 +56,7 @@ public sealed class EgressLoad : IDisposable
             case SqlEngine.Sqlite or SqlEngine.DuckDb when target.DatabasePath is null or SqlDatabase.InMemory:
             {
                 var connection = SqlDatabase.Open(target.Engine, SqlDatabase.InMemory);
-                return Loaded(connection, () => new EgressLoad(target.Engine, connection, SqlDatabase.InMemory, Fill(connection, target.Engine, files, progress)));
+                return Loaded(connection, () => new EgressLoad(target.Engine, connection, SqlDatabase.InMemory, Fill(connection, target.Engine, files, progress, cancellationToken)));
             }
 
             case SqlEngine.Sqlite or SqlEngine.DuckDb:
@@ -70,7 +71,7 @@ public sealed class EgressLoad : IDisposable
                         SqlDatabase.Execute(building, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
                     }
 
-                    var loaded = Fill(building, target.Engine, files, progress);
+                    var loaded = Fill(building, target.Engine, files, progress, cancellationToken);
                     if (target.Engine == SqlEngine.DuckDb)
                     {
                         SqlDatabase.Execute(building, "CHECKPOINT");
@@ -90,7 +91,7 @@ public sealed class EgressLoad : IDisposable
                     using var transaction = connection.BeginTransaction();
                     SqlDatabase.Execute(connection, string.Join(' ',
                         EgressExport.Tables.Concat(DerivedTables).Select(table => $"DROP TABLE IF EXISTS \"{table}\" CASCADE;")));
-                    var counts = Fill(connection, SqlEngine.Postgres, files, progress);
+                    var counts = Fill(connection, SqlEngine.Postgres, files, progress, cancellationToken);
                     transaction.Commit();
                     return new EgressLoad(SqlEngine.Postgres, connection, PostgresConnectionString.Describe(connectionString), counts);
                 });
@@ -117,7 +118,8 @@ public sealed class EgressLoad : IDisposable
     }
 
     /// <summary>Creates the schema, loads every table in load order, then derives what the answers read.</summary>
-    private static Dictionary<string, long> Fill(DbConnection connection, SqlEngine engine, IReadOnlyDictionary<string, string> files, IProgress<double>? progress)
+    private static Dictionary<string, long> Fill(DbConnection connection, SqlEngine engine, IReadOnlyDictionary<string, string> files, IProgress<double>? progress,
+        CancellationToken cancellationToken)
     {
         SqlDatabase.Execute(connection, EgressSql.Text(EgressSql.Schema, engine));
         var sizes = files.ToDictionary(file => file.Key, file => new FileInfo(file.Value).Length, StringComparer.Ordinal);
@@ -127,7 +129,7 @@ public sealed class EgressLoad : IDisposable
         {
             foreach (var table in EgressExport.Tables)
             {
-                counts[table] = LoadTable(connection, engine, table, files[table], loadProgress);
+                counts[table] = LoadTable(connection, engine, table, files[table], loadProgress, cancellationToken);
                 loadProgress.FileDone(sizes[table]);
             }
 
@@ -142,7 +144,7 @@ public sealed class EgressLoad : IDisposable
     /// One file: rows validated on a worker thread while this one writes them (<see cref="RowPipeline"/>); a
     /// customer's ingest aliases then go into customer_ingest_alias.
     /// </summary>
-    private static long LoadTable(DbConnection connection, SqlEngine engine, string table, string path, LoadProgress progress)
+    private static long LoadTable(DbConnection connection, SqlEngine engine, string table, string path, LoadProgress progress, CancellationToken cancellationToken)
     {
         var columns = ExportColumns.Of(table);
         using var reader = new ExportTableReader(table, path, columns);
@@ -179,7 +181,8 @@ public sealed class EgressLoad : IDisposable
 
                     writer.EndRow();
                 },
-                () => progress.Report(Volatile.Read(ref bytesRead)));
+                () => progress.Report(Volatile.Read(ref bytesRead)),
+                cancellationToken);
             writer.Complete();
             rows = writer.Rows;
         }

@@ -17,6 +17,9 @@ public static class EgressReport
     public const string BillingsByPlanIssuedFile = "billings_by_plan_issued.csv";
     public const string ReconciliationFile = "reconciliation.csv";
 
+    /// <summary>The files <see cref="Write"/> writes, in its order.</summary>
+    public static readonly IReadOnlyList<string> Files = [ImagesBySizeFile, A1MarchInvoiceFile, BillingsByPlanFile, BillingsByPlanIssuedFile, ReconciliationFile];
+
     public static IReadOnlyList<WrittenFile> Write(EgressAnswers answers, string outputFolder) =>
     [
         Write(Path.Combine(outputFolder, ImagesBySizeFile), ["image_size", "num_images"], answers.ImagesBySize,

@@ -19,7 +19,8 @@ public static class RowPipeline
     /// <param name="read">Fills the array with the next row's values and returns true, or returns false at the end. Runs on the worker thread.</param>
     /// <param name="write">Writes one row (its array is reused once the batch is written). Runs on the calling thread.</param>
     /// <param name="batchWritten">Called on the calling thread after each batch, e.g. to report progress.</param>
-    public static void Run(int columns, Func<object?[], bool> read, Action<object?[]> write, Action? batchWritten = null)
+    /// <param name="cancellationToken">Checked after each batch: an <see cref="OperationCanceledException"/> stops both sides.</param>
+    public static void Run(int columns, Func<object?[], bool> read, Action<object?[]> write, Action? batchWritten = null, CancellationToken cancellationToken = default)
     {
         using var full = new BlockingCollection<Batch>(Batches);
         using var free = new BlockingCollection<Batch>(Batches);
@@ -62,6 +63,7 @@ public static class RowPipeline
                 }
 
                 batchWritten?.Invoke();
+                cancellationToken.ThrowIfCancellationRequested();
                 free.Add(batch);
             }
         }

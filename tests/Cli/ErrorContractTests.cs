@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Workbook.Arr;
 using Workbook.Core;
+using Workbook.Tests.Notebooks;
 
 namespace Workbook.Tests.Cli;
 
@@ -9,7 +10,9 @@ namespace Workbook.Tests.Cli;
 /// The CLI's error contract, one row per case of issue 20 plus the cases that already held, each run as a real
 /// process: the exit code is the expected 0, 1 or 2; a failure prints exactly one "error:" line naming the file and
 /// line or the option, no stack trace and no raw control character; every file that was there before is byte for byte
-/// the same file (same content, same inode); a failure leaves no new file; nothing leaves a temporary file.
+/// the same file (same content, same inode); a failure leaves no new file, except a command whose failure is reported
+/// in its output (`notebooks run` writes the notebook with the error in it): then exactly the case's Outputs are
+/// written; nor a new folder; nothing leaves a temporary file.
 /// </summary>
 public class ErrorContractTests
 {
@@ -19,7 +22,9 @@ public class ErrorContractTests
     private const string Items = "arr/subscription_items.csv";
 
     /// <param name="Expect">Text the error line (or, for exit 0, the standard output) must contain.</param>
-    public sealed record Case(string Name, int Exit, string Expect, string[] Args, Action<Fixture>? Arrange = null, Func<Fixture, CliProcess.Result, Task>? Then = null);
+    /// <param name="Outputs">For a failure that is reported in what the command writes: the files it writes, and no others.</param>
+    public sealed record Case(string Name, int Exit, string Expect, string[] Args, Action<Fixture>? Arrange = null, Func<Fixture, CliProcess.Result, Task>? Then = null,
+        string[]? Outputs = null);
 
     private static string[] Arr(string output, params string[] more) =>
         ["arr", "--accounts", Accounts, "--subscriptions", Subscriptions, "--items", Items, "--as-of", AsOf, "--out", output, .. more];
@@ -61,6 +66,19 @@ public class ErrorContractTests
             ["egress", "--data", "data", "--out", "answers.txt"], f => { f.CopyEgress(); f.Write("answers.txt", "x\n"); }),
         new("egress --out in a read-only folder", 1, "cannot create the folder /sys/kernel/workbook-answers: permission denied",
             ["egress", "--data", "data", "--out", "/sys/kernel/workbook-answers"], f => f.CopyEgress()),
+        // Every output is checked before any input is read: a bad --out never leaves a --db (or the other output) written.
+        new("egress --out an existing file, with a new --db", 2, "answers.txt is a file, and a folder is expected",
+            ["egress", "--data", "data", "--out", "answers.txt", "--db", "answers.db"], f => { f.CopyEgress(); f.Write("answers.txt", "x\n"); }),
+        new("egress --out an existing file, with an existing --db", 2, "answers.txt is a file, and a folder is expected",
+            ["egress", "--data", "data", "--out", "answers.txt", "--db", "kept.db"], f => { f.CopyEgress(); f.Write("answers.txt", "x\n"); f.SqliteDatabase("kept.db"); }),
+        new("egress --out in a read-only folder, with --db", 1, "cannot create the folder /sys/kernel/workbook-answers: permission denied",
+            ["egress", "--data", "data", "--out", "/sys/kernel/workbook-answers", "--db", "kept.db"], f => { f.CopyEgress(); f.SqliteDatabase("kept.db"); }),
+        new("egress --db in a read-only folder", 1, "cannot write /sys/kernel/answers.db: permission denied",
+            ["egress", "--data", "data", "--out", "answers", "--db", "/sys/kernel/answers.db"], f => f.CopyEgress()),
+        new("arr --details in a read-only folder", 1, "cannot write /sys/kernel/details.csv: permission denied", Arr("out.csv", "--details", "/sys/kernel/details.csv")),
+        new("arr movements with its second file a folder", 2, $"cannot write m/{ArrMovementsOutput.MovementsFile}: it is a folder",
+            ["arr", "movements", "--accounts", Accounts, "--subscriptions", Subscriptions, "--items", Items, "--from", "2023-01", "--to", "2023-06", "--out", "m"],
+            f => Directory.CreateDirectory(f.Path($"m/{ArrMovementsOutput.MovementsFile}"))),
         new("arr --out in a read-only folder", 1, "cannot write /sys/kernel/accounts.csv: permission denied", Arr("/sys/kernel/accounts.csv")),
         new("arr --out an existing folder", 2, "cannot write arr: it is a folder", Arr("arr")),
         new("egress --db a folder", 2, "cannot write the database data: it is a folder",
@@ -93,6 +111,12 @@ public class ErrorContractTests
             Arr("out.csv", "--lenient"), f => f.InsertBytes(Items, 3, Windows1252E)),
         new("Windows-1252 text in subscriptions, strict", 1, "subscriptions.csv:2: character 1: invalid UTF-8",
             Arr("out.csv"), f => f.InsertBytes(Subscriptions, 2, Windows1252E)),
+        new("UTF-16 LE accounts.csv", 1, "arr/accounts.csv:1: character 1: the file is UTF-16 (byte-order mark FF FE); save it as UTF-8",
+            Arr("out.csv"), f => f.Reencode(Accounts, Encoding.Unicode)),
+        new("UTF-16 BE items under --lenient", 1, "arr/subscription_items.csv:1: character 1: the file is UTF-16 (byte-order mark FE FF); save it as UTF-8",
+            Arr("out.csv", "--lenient"), f => f.Reencode(Items, Encoding.BigEndianUnicode)),
+        new("UTF-16 text in the export", 1, "customer.csv:1: character 1: the file is UTF-16 (byte-order mark FF FE); save it as UTF-8",
+            ["egress", "--data", "data", "--out", "answers"], f => { f.CopyEgress(); f.Reencode(Export("customer"), Encoding.Unicode); }),
         new("a byte-order mark is accepted", 0, "wrote out.csv", Arr("out.csv"), f => f.InsertBytes(Accounts, 1, [0xEF, 0xBB, 0xBF])),
 
         // 7. The smaller ones.
@@ -104,6 +128,21 @@ public class ErrorContractTests
         new("egress --data a missing folder", 2, "--data nowhere: no such folder", ["egress", "--data", "nowhere"]),
         new("customer-summary --data a missing folder", 2, "--data nowhere: no such folder", ["customer-summary", "--data", "nowhere", "--out", "s.csv"]),
         new("sandbox --data a missing folder", 2, "--data nowhere: no such folder", ["sandbox", "--data", "nowhere"]),
+
+        // 6. A notebook's kernel that ends is that notebook's error, in its cell; the next notebook still runs.
+        new("a notebook cell calls Environment.Exit(3)", 1,
+            "error: nb/a-exits.ipynb: cell 2 (id c0000001): The kernel process exited with code 3 while this cell ran; the rest of the notebook was not run.",
+            ["notebooks", "run", "nb/a-exits.ipynb", "nb/b-next.ipynb", "--out", "ran"],
+            f => { f.Notebook("nb/a-exits.ipynb", "1 + 1", "Console.WriteLine(\"leaving\"); Environment.Exit(3);", "2 + 2"); f.Notebook("nb/b-next.ipynb", "40 + 2"); },
+            Then: (f, result) => KernelEndedInCellAsync(f, result, "ran/a-exits.ipynb", cell: 1, "The kernel process exited with code 3 while this cell ran"),
+            Outputs: ["ran/a-exits.ipynb", "ran/b-next.ipynb"]),
+        // FailFast aborts the process: SIGABRT, which the runtime reports as exit code 128 + 6, with its crash report.
+        new("a notebook cell calls Environment.FailFast", 1,
+            "error: nb/a-crashes.ipynb: cell 1 (id c0000000): The kernel process exited with code 134 while this cell ran",
+            ["notebooks", "run", "nb/a-crashes.ipynb", "nb/b-next.ipynb", "--out", "ran"],
+            f => { f.Notebook("nb/a-crashes.ipynb", "Environment.FailFast(\"the kernel gave up\");", "1 + 1"); f.Notebook("nb/b-next.ipynb", "40 + 2"); },
+            Then: (f, result) => KernelEndedInCellAsync(f, result, "ran/a-crashes.ipynb", cell: 0, "The kernel process exited with code 134 while this cell ran", "the kernel gave up"),
+            Outputs: ["ran/a-crashes.ipynb", "ran/b-next.ipynb"]),
 
         // Cases that already held.
         new("a missing input file", 1, "arr/missing.csv: file not found",
@@ -131,6 +170,7 @@ public class ErrorContractTests
         using var fixture = new Fixture();
         test.Arrange?.Invoke(fixture);
         var before = fixture.Snapshot();
+        var foldersBefore = fixture.Folders();
 
         var result = await CliProcess.RunAsync(fixture.Root, test.Args);
 
@@ -158,7 +198,10 @@ public class ErrorContractTests
 
         if (test.Exit != 0)
         {
-            Assert.Empty(after.Keys.Except(before.Keys));
+            Assert.Equal([.. (test.Outputs ?? []).Order(StringComparer.Ordinal)], after.Keys.Except(before.Keys).Order(StringComparer.Ordinal));
+            // Nor a folder, but the written outputs' own.
+            Assert.Equal([.. (test.Outputs ?? []).Select(output => System.IO.Path.GetDirectoryName(output)!).Distinct().Order(StringComparer.Ordinal)],
+                fixture.Folders().Except(foldersBefore).Order(StringComparer.Ordinal));
         }
 
         Assert.Empty(Directory.EnumerateFiles(fixture.Root, "*.tmp", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }));
@@ -183,6 +226,29 @@ public class ErrorContractTests
         Assert.Equal(File.ReadAllBytes(fixture.Path("clean.csv")), File.ReadAllBytes(fixture.Path("lenient.csv")));
         Assert.Contains($"{lines.Length - 1} subscription items", lenient.Out, StringComparison.Ordinal); // rows read, the skipped one included
         Assert.Contains($"{lines.Length - 2} subscription items", clean.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The notebook whose kernel ended carries the earlier cells' outputs, an error output in that cell and nothing after it; the run's next
+    /// notebook (b-next.ipynb, "40 + 2") still ran.
+    /// </summary>
+    private static Task KernelEndedInCellAsync(Fixture fixture, CliProcess.Result result, string written, int cell, params string[] error)
+    {
+        var cells = NotebookFixtures.CodeCells(NotebookFixtures.Json(fixture.Path(written)));
+        var output = Assert.Single(NotebookFixtures.Outputs(cells[cell]));
+        Assert.Equal("error", output["output_type"]!.GetValue<string>());
+        foreach (var text in error)
+        {
+            Assert.Contains(text, output["evalue"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        Assert.All(cells.Take(cell), earlier => Assert.NotEmpty(NotebookFixtures.Outputs(earlier)));
+        Assert.All(cells.Skip(cell + 1), later => Assert.Null(later["execution_count"]));
+        Assert.Contains($"{cell + 1} code cells run, 1 with errors, {cells.Count - cell - 1} not run", result.Out, StringComparison.Ordinal);
+        Assert.Contains("nb/b-next.ipynb: 1 code cells run, 0 with errors -> ran/b-next.ipynb", result.Out, StringComparison.Ordinal);
+        var next = NotebookFixtures.CodeCells(NotebookFixtures.Json(fixture.Path("ran/b-next.ipynb")));
+        Assert.Contains("<pre>42</pre>", NotebookFixtures.Data(Assert.Single(NotebookFixtures.Outputs(next[0])), "text/html"), StringComparison.Ordinal);
+        return Task.CompletedTask;
     }
 
     private static string Line(string text, string start) => text.Split('\n').Single(line => line.TrimStart().StartsWith(start, StringComparison.Ordinal));
@@ -222,6 +288,24 @@ public class ErrorContractTests
 
         public void Generate(string folder) => ArrGenerator.Write(Path(folder), 3_000, seed: 7);
 
+        /// <summary>A notebook of C# cells at <paramref name="relative"/>.</summary>
+        public void Notebook(string relative, params string[] sources)
+        {
+            var folder = System.IO.Path.GetDirectoryName(Path(relative))!;
+            Directory.CreateDirectory(folder);
+            NotebookFixtures.Write(folder, System.IO.Path.GetFileName(relative), sources);
+        }
+
+        /// <summary>A real SQLite database with one table, as a previous --db run leaves.</summary>
+        public void SqliteDatabase(string relative)
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path(relative)};Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE kept (id INTEGER); INSERT INTO kept VALUES (1);";
+            command.ExecuteNonQuery();
+        }
+
         public void Symlink(string link, string target) => Directory.CreateSymbolicLink(Path(link), target);
 
         public void HardLink(string link, string target)
@@ -249,6 +333,10 @@ public class ErrorContractTests
             File.WriteAllBytes(Path(relative), [.. content[..at], .. bytes, .. content[at..]]);
         }
 
+        /// <summary>Rewrites a UTF-8 file in <paramref name="encoding"/>, with its byte-order mark, as a spreadsheet's "Unicode text" does.</summary>
+        public void Reencode(string relative, Encoding encoding) =>
+            File.WriteAllBytes(Path(relative), [.. encoding.GetPreamble(), .. encoding.GetBytes(File.ReadAllText(Path(relative), AtomicFile.Utf8))]);
+
         public void ReplaceInLine(string relative, int line, string old, string replacement)
         {
             var lines = File.ReadAllText(Path(relative)).Split('\n');
@@ -260,6 +348,13 @@ public class ErrorContractTests
 
         /// <summary>The issue's stray quote: `,2023-06-…` becomes `,2023" -06-…` in the line's first date.</summary>
         public void StrayQuote(string relative, int line) => ReplaceInLine(relative, line, ",20", ",20\" ");
+
+        /// <summary>Every folder under the case's folder (links not followed).</summary>
+        public HashSet<string> Folders() =>
+        [
+            .. Directory.EnumerateDirectories(Root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
+                .Select(folder => System.IO.Path.GetRelativePath(Root, folder)),
+        ];
 
         /// <summary>Every file under the folder (links not followed): its content hash and its identity.</summary>
         public Dictionary<string, (string Hash, FileIdentity? Identity)> Snapshot()

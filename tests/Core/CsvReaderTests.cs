@@ -143,4 +143,28 @@ public class CsvReaderTests
             return reader.Read() && fields.Select((_, i) => reader.GetString(i)).SequenceEqual(fields);
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void A_cancelled_token_stops_the_reader_within_a_few_thousand_rows()
+    {
+        var text = "id\n" + string.Concat(Enumerable.Range(1, 20_000).Select(i => $"{i}\n"));
+        using var cancel = new CancellationTokenSource();
+        using var reader = new CsvReader(new StringReader(text), "t.csv", cancellationToken: cancel.Token);
+        var rows = 0;
+
+        var error = Assert.ThrowsAny<OperationCanceledException>(() =>
+        {
+            while (reader.Read())
+            {
+                if (++rows == 100)
+                {
+                    cancel.Cancel();
+                }
+            }
+        });
+
+        Assert.Equal(cancel.Token, error.CancellationToken);
+        // The token is looked at on every 4,096th read: the header and 4,094 rows are the 4,095 reads before it.
+        Assert.Equal(4_094, rows);
+    }
 }

@@ -52,20 +52,30 @@ public class CsvUtf8Tests
     }
 
     [Fact]
-    public void A_text_reader_a_utf8_file_and_a_utf16_file_read_alike()
+    public void A_text_reader_and_a_utf8_file_with_a_byte_order_mark_read_alike()
     {
         using var dir = new TempDir();
-        var utf16 = dir.File("utf16.csv");
-        File.WriteAllText(utf16, Text, Encoding.Unicode);
-
         using var fromText = new CsvReader(new StringReader(Text), "t.csv");
         using var fromUtf8 = CsvReader.Open(dir.Write("utf8.csv", "\uFEFF" + Text));
-        using var fromUtf16 = CsvReader.Open(utf16);
 
-        var expected = ReadAll(fromText).Select(row => row.Text).ToList();
-        Assert.Equal(expected, ReadAll(fromUtf8).Select(row => row.Text));
-        Assert.Equal(expected, ReadAll(fromUtf16).Select(row => row.Text));
+        Assert.Equal(ReadAll(fromText).Select(row => row.Text).ToList(), ReadAll(fromUtf8).Select(row => row.Text));
         Assert.Equal(["id", "name", "amount", "day"], fromUtf8.Header);
+    }
+
+    /// <summary>A UTF-16 file (a spreadsheet's "Unicode text") is refused as a whole: its first character names the problem.</summary>
+    [Theory]
+    [InlineData("LE", "FF FE")]
+    [InlineData("BE", "FE FF")]
+    public void A_utf16_file_is_an_error_at_its_first_character(string order, string mark)
+    {
+        using var dir = new TempDir();
+        var path = dir.File($"utf16{order}.csv");
+        var encoding = order == "LE" ? Encoding.Unicode : Encoding.BigEndianUnicode;
+        File.WriteAllBytes(path, [.. encoding.GetPreamble(), .. encoding.GetBytes(Text)]);
+
+        var error = Assert.Throws<InputDataException>(() => CsvReader.Open(path));
+        Assert.Equal($"{path}:1: character 1: the file is UTF-16 (byte-order mark {mark}); save it as UTF-8", error.Message);
+        using var closedAgain = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None); // the reader let go of the file
     }
 
     [Fact]

@@ -113,45 +113,6 @@ public class NotebookRunnerTests
     }
 
     [Fact]
-    public async Task A_cell_that_exits_the_kernel_is_an_error_output_naming_the_cell_and_the_next_notebook_still_runs()
-    {
-        using var temp = new TempDir();
-        var exits = Write(temp.Path, "a-exits.ipynb", "1 + 1", "Console.WriteLine(\"leaving\"); Environment.Exit(3);", "2 + 2");
-        var next = Write(temp.Path, "b-next.ipynb", "40 + 2");
-
-        var result = await RunAsync(temp.File("out"), [exits, next]);
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("a-exits.ipynb: 2 code cells run, 1 with errors, 1 not run", result.Out);
-        Assert.Contains("b-next.ipynb: 1 code cells run, 0 with errors", result.Out);
-        Assert.Contains("a-exits.ipynb: cell 2 (id c0000001): The kernel process exited with code 3 while this cell ran; the rest of the notebook was not run.", result.Err);
-        var cells = CodeCells(Json(temp.File("out/a-exits.ipynb")));
-        Assert.Contains("<pre>2</pre>", Data(Assert.Single(Outputs(cells[0])), "text/html"));
-        var exit = Assert.Single(Outputs(cells[1]));
-        Assert.Equal("error", exit["output_type"]!.GetValue<string>());
-        Assert.StartsWith("The kernel process exited with code 3 while this cell ran", exit["evalue"]!.GetValue<string>());
-        Assert.Null(cells[2]["execution_count"]);
-        Assert.Contains("<pre>42</pre>", Data(Assert.Single(Outputs(CodeCells(Json(temp.File("out/b-next.ipynb")))[0])), "text/html"));
-    }
-
-    [Fact]
-    public async Task A_kernel_that_crashes_is_an_error_output_with_the_crash_report()
-    {
-        using var temp = new TempDir();
-        var crashes = Write(temp.Path, "crash.ipynb", "Environment.FailFast(\"the kernel gave up\");", "1 + 1");
-
-        var result = await RunAsync(temp.File("out"), [crashes]);
-
-        Assert.Equal(1, result.ExitCode);
-        var cells = CodeCells(Json(temp.File("out/crash.ipynb")));
-        var error = Assert.Single(Outputs(cells[0]))["evalue"]!.GetValue<string>();
-        // FailFast aborts the process: SIGABRT, which the runtime reports as exit code 128 + 6.
-        Assert.StartsWith("The kernel process exited with code 134 while this cell ran", error);
-        Assert.Contains("the kernel gave up", error);
-        Assert.Null(cells[1]["execution_count"]);
-    }
-
-    [Fact]
     public async Task The_kernel_loads_the_library_from_the_notebooks_package_not_the_runners_copy()
     {
         using var temp = new TempDir();

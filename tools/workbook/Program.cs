@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 using Workbook.Cli;
 
-// Ctrl+C (SIGINT) and SIGTERM cancel the running command, which then exits cleanly (no half-written output). A
-// command still busy half a second later (a loop that does not watch the token) is stopped here: its temporary files are
-// deleted and the process exits 1, so "stop" always means stopped within a second and nothing left behind.
+// Ctrl+C (SIGINT) and SIGTERM cancel the running command's token: its loops observe it, its temporary files are removed
+// on the way out, and it reports "error: cancelled" with exit code 1.
+// The watchdog below is only the last resort for code that cannot observe a token (native SQLite/DuckDB calls).
 using var cancel = new CancellationTokenSource();
 var stopping = 0; // 0 running, 1 cancelled, 2 the watchdog ends the process, 3 the command ended
 void Stop(PosixSignalContext signal)
@@ -25,7 +25,7 @@ void Stop(PosixSignalContext signal)
         }
 
         Workbook.Core.AtomicFile.DeleteTemporaryFiles();
-        Console.Error.WriteLine("error: cancelled");
+        Console.Error.WriteLine("error: cancelled (the command did not stop within half a second, so the process was ended)");
         Console.Out.Flush();
         Console.Error.Flush();
 

@@ -62,6 +62,8 @@ public static class WorkbookCli
                 Output = context.Out,
                 Error = context.Err,
                 EnableDefaultExceptionHandler = false,
+                // Signals are the program's (Program.cs): they cancel cancellationToken, which every long command observes.
+                ProcessTerminationTimeout = null,
             };
             return await parsed.InvokeAsync(configuration, cancellationToken);
         }

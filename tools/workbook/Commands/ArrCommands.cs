@@ -38,7 +38,7 @@ internal static class ArrCommands
         };
         engines.AddTo(command);
         command.Subcommands.Add(CreateMovements(context));
-        command.SetAction(parsed =>
+        command.SetCancellableAction((parsed, cancellationToken) =>
         {
             var engine = engines.EngineOf(parsed);
             var (connection, usage) = engines.Resolve(parsed, context);
@@ -61,18 +61,25 @@ internal static class ArrCommands
                 {
                     throw new UsageException($"--details {detailsPath} is the same file as --out {outPath}: give each its own file");
                 }
+
+                AtomicFile.EnsureCanCreate(detailsPath);
             }
+
+            AtomicFile.EnsureCanCreate(outPath);
 
             var day = parsed.GetValue(asOf) ?? DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime);
             ArrResult Run(IProgress<double> progress)
             {
-                var loaded = ArrInputs.Load(inputs[0], inputs[1], inputs[2], parsed.GetValue(lenient), new Scaled(progress, 0.8));
+                var loaded = ArrInputs.Load(inputs[0], inputs[1], inputs[2], parsed.GetValue(lenient), new Scaled(progress, 0.8), cancellationToken);
+                // The rollup itself is one linear pass (a tenth of the run): the token is looked at on each side of it.
+                cancellationToken.ThrowIfCancellationRequested();
                 var rollup = engine is { } sql ? ArrSqlRollup.Compute(loaded, day, sql, connection) : ArrRollup.Compute(loaded, day);
+                cancellationToken.ThrowIfCancellationRequested();
                 progress.Report(0.85);
-                ArrOutput.WriteAccounts(rollup, outPath);
+                ArrOutput.WriteAccounts(rollup, outPath, cancellationToken);
                 if (detailsPath is not null)
                 {
-                    ArrOutput.WriteDetails(rollup, detailsPath);
+                    ArrOutput.WriteDetails(rollup, detailsPath, cancellationToken);
                 }
 
                 progress.Report(1.0);
@@ -122,7 +129,7 @@ internal static class ArrCommands
         {
             accounts, subscriptions, items, from, to, level, output, lenient,
         };
-        command.SetAction(parsed =>
+        command.SetCancellableAction((parsed, cancellationToken) =>
         {
             var inputs = new[] { parsed.GetRequiredValue(accounts), parsed.GetRequiredValue(subscriptions), parsed.GetRequiredValue(items) };
             var folder = parsed.GetRequiredValue(output);
@@ -138,13 +145,16 @@ internal static class ArrCommands
             {
                 AtomicFile.EnsureCanWrite(path);
                 AtomicFile.EnsureNotAnInput(path, inputs);
+                AtomicFile.EnsureCanCreate(path);
             }
 
             var size = inputs.Sum(path => File.Exists(path) ? new FileInfo(path).Length : 0);
             var result = CliProgress.Run(context, "ARR movements", 1.0, show: size >= ProgressThresholdBytes, progress =>
             {
-                var loaded = ArrInputs.Load(inputs[0], inputs[1], inputs[2], parsed.GetValue(lenient), new Scaled(progress, 0.8));
+                var loaded = ArrInputs.Load(inputs[0], inputs[1], inputs[2], parsed.GetValue(lenient), new Scaled(progress, 0.8), cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
                 var movements = ArrMovements.Compute(loaded, parsed.GetValue(from), parsed.GetValue(to), parsed.GetValue(level));
+                cancellationToken.ThrowIfCancellationRequested();
                 progress.Report(0.9);
                 ArrMovementsOutput.Write(movements, folder);
                 progress.Report(1.0);
@@ -178,13 +188,13 @@ internal static class ArrCommands
         {
             output, accountCount, seed,
         };
-        command.SetAction(parsed =>
+        command.SetCancellableAction((parsed, cancellationToken) =>
         {
             var folder = parsed.GetRequiredValue(output);
             var count = parsed.GetValue(accountCount);
             DiskSpace.EnsureRoomFor(folder, count * GeneratedBytesPerAccount, $"generating {count:#,##0} accounts");
             var totals = CliProgress.Run(context, "Generating accounts", count, count >= 1_000_000, progress =>
-                ArrGenerator.Write(folder, count, parsed.GetValue(seed), progress));
+                ArrGenerator.Write(folder, count, parsed.GetValue(seed), progress, cancellationToken));
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {totals.Accounts:#,##0} accounts ({totals.Roots:#,##0} without parent), {totals.Subscriptions:#,##0} subscriptions and {totals.Items:#,##0} subscription items to {folder}"));
             return ExitCodes.Ok;

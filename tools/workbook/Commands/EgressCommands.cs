@@ -50,7 +50,7 @@ internal static class EgressCommands
             data, output, database,
         };
         engines.AddTo(command);
-        command.SetAction(parsed =>
+        command.SetCancellableAction((parsed, cancellationToken) =>
         {
             var engine = engines.EngineOf(parsed)!.Value;
             var (connection, usage) = engines.Resolve(parsed, context);
@@ -63,16 +63,26 @@ internal static class EgressCommands
             var folder = EgressDataFolder.Resolve(parsed.GetValue(data), context.GetEnvironmentVariable);
             var outFolder = parsed.GetRequiredValue(output);
             var files = EgressExport.Locate(folder);
+            // Every output before the load: a bad --out must not leave a --db built (or replaced).
+            foreach (var answer in EgressReport.Files.Select(file => Path.Combine(outFolder, file)))
+            {
+                AtomicFile.EnsureCanWrite(answer);
+                AtomicFile.EnsureNotAnInput(answer, [.. files.Values]);
+            }
+
             if (parsed.GetValue(database) is { } databaseFile)
             {
                 AtomicFile.EnsureNotAnInput(databaseFile, [.. files.Values]);
                 DatabaseFile.EnsureReplaceable(engine, databaseFile);
+                AtomicFile.EnsureCanCreate(databaseFile);
             }
+
+            AtomicFile.EnsureCanCreate(Path.Combine(outFolder, EgressReport.Files[0]));
 
             var target = new EgressTarget(engine, parsed.GetValue(database), connection);
             var size = files.Values.Sum(path => new FileInfo(path).Length);
             using var loaded = CliProgress.Run(context, $"Loading the export into {engine.Name()}", 1.0, size >= ProgressThresholdBytes,
-                progress => EgressLoad.Load(folder, target, progress));
+                progress => EgressLoad.Load(folder, target, progress, cancellationToken));
             var answers = EgressAnswers.Query(loaded.Connection, engine);
             var written = EgressReport.Write(answers, outFolder);
             WriteSummary(context, folder, loaded, answers, written);
@@ -112,14 +122,14 @@ internal static class EgressCommands
         {
             output, seed, customers, eventsPerCustomer,
         };
-        command.SetAction(parsed =>
+        command.SetCancellableAction((parsed, cancellationToken) =>
         {
             var folder = parsed.GetRequiredValue(output);
             var options = new EgressGeneratorOptions(parsed.GetValue(customers), parsed.GetValue(seed), parsed.GetValue(eventsPerCustomer));
             DiskSpace.EnsureRoomFor(folder, options.Customers * (GeneratedBytesPerCustomer + GeneratedBytesPerEvent * options.EventsPerCustomer),
                 string.Create(CultureInfo.InvariantCulture, $"generating {options.Customers:#,##0} customers"));
             var totals = CliProgress.Run(context, "Generating the export", 1.0, options.Customers >= 2_000,
-                progress => EgressGenerator.Write(folder, options, progress));
+                progress => EgressGenerator.Write(folder, options, progress, cancellationToken));
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote a synthetic export to {folder}: {totals.Customers:#,##0} customers, {totals.Events:#,##0} events, " +
                 $"{totals.Invoices:#,##0} invoices ({totals.FinalizedInvoices:#,##0} FINALIZED)"));

@@ -184,8 +184,7 @@ internal static class RunAllCommand
     private static void RefreshResults(string resultsFolder, string summaryPath, string egressOut, string answers)
     {
         Copy(summaryPath, Path.Combine(resultsFolder, Path.GetFileName(summaryPath)));
-        foreach (var file in new[] { EgressReport.ImagesBySizeFile, EgressReport.A1MarchInvoiceFile, EgressReport.BillingsByPlanFile,
-                     EgressReport.BillingsByPlanIssuedFile, EgressReport.ReconciliationFile })
+        foreach (var file in EgressReport.Files)
         {
             Copy(Path.Combine(egressOut, file), Path.Combine(resultsFolder, "egress", file));
         }
