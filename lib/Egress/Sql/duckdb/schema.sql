@@ -157,3 +157,15 @@ INSERT INTO metric_rule (family, event_type, quantity_property, group_property) 
     ('Images',           'image_modeler',    'num_images',       'image_size'),
     ('Language Model',   'language_modeler', 'words',            'model'),
     ('Fine Tuning',      'fine_tuning',      'words',            'model');
+
+-- Every event mapped to the billable metric it feeds (metric_rule), with customer_id resolved from the alias to
+-- customer.id: derived by the loader as it reads the events (UsageMetering), so no query parses the properties again.
+-- Events of other types, of unknown aliases, or whose group value names no metric feed nothing; a quantity that is
+-- missing or not a JSON number is NULL (SUM skips it).
+CREATE TABLE metered_usage (
+    customer_id        VARCHAR NOT NULL,
+    event_timestamp    TIMESTAMPTZ NOT NULL,
+    billable_metric_id VARCHAR NOT NULL,
+    quantity           DECIMAL(38, 18),
+    transaction_id     VARCHAR NOT NULL
+);
