@@ -141,8 +141,7 @@ CREATE TABLE events (
     customer_id      TEXT NOT NULL,  -- the customer's ingest alias (see customer_ingest_alias), not customer.id
     timestamp        TIMESTAMP_TEXT NOT NULL,
     event_type       TEXT NOT NULL,
-    properties       TEXT,           -- raw, as exported: {key=value, key=value}
-    properties_json  JSON_TEXT,      -- derived by the loader: the same properties as a JSON object
+    properties_json  JSON_TEXT,      -- the export's properties ({key=value, ...}) as a JSON object, by the loader
     environment_type TEXT
 );
 

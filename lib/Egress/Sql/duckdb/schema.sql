@@ -136,8 +136,7 @@ CREATE TABLE events (
     customer_id      VARCHAR NOT NULL,  -- the customer's ingest alias (see customer_ingest_alias), not customer.id
     timestamp        TIMESTAMPTZ NOT NULL,
     event_type       VARCHAR NOT NULL,
-    properties       VARCHAR,           -- raw, as exported: {key=value, key=value}
-    properties_json  JSON,      -- derived by the loader: the same properties as a JSON object
+    properties_json  JSON,      -- the export's properties ({key=value, ...}) as a JSON object, by the loader
     environment_type VARCHAR
 );
 

@@ -146,8 +146,7 @@ CREATE TABLE events (
     customer_id      TEXT COLLATE "C" NOT NULL,  -- the customer's ingest alias (see customer_ingest_alias), not customer.id
     timestamp        TIMESTAMPTZ NOT NULL,
     event_type       TEXT COLLATE "C" NOT NULL,
-    properties       TEXT COLLATE "C",           -- raw, as exported: {key=value, key=value}
-    properties_json  JSONB,      -- derived by the loader: the same properties as a JSON object
+    properties_json  JSONB,      -- the export's properties ({key=value, ...}) as a JSON object, by the loader
     environment_type TEXT COLLATE "C"
 );
 CREATE INDEX events_by_type ON events (event_type, timestamp);
