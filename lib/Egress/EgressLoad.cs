@@ -127,10 +127,14 @@ public sealed class EgressLoad : IDisposable
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         using (var transaction = engine == SqlEngine.Sqlite ? connection.BeginTransaction() : null)
         {
+            var customerOfAlias = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var table in EgressExport.Tables)
             {
-                counts[table] = LoadTable(connection, engine, table, files[table], loadProgress, cancellationToken);
+                var metering = table == "events" ? UsageMetering.Read(connection, customerOfAlias) : null;
+                var metered = new List<MeteredEvent>();
+                counts[table] = LoadTable(connection, engine, table, files[table], loadProgress, customerOfAlias, metering, metered, cancellationToken);
                 loadProgress.FileDone(sizes[table]);
+                WriteMeteredUsage(connection, metered);
             }
 
             transaction?.Commit();
@@ -142,13 +146,24 @@ public sealed class EgressLoad : IDisposable
 
     /// <summary>
     /// One file: rows validated on a worker thread while this one writes them (<see cref="RowPipeline"/>); a
-    /// customer's ingest aliases then go into customer_ingest_alias.
+    /// customer's ingest aliases then go into customer_ingest_alias and <paramref name="customerOfAlias"/>; with
+    /// <paramref name="metering"/>, each event's metered_usage rows into <paramref name="metered"/>, on the worker.
     /// </summary>
-    private static long LoadTable(DbConnection connection, SqlEngine engine, string table, string path, LoadProgress progress, CancellationToken cancellationToken)
+    private static long LoadTable(
+        DbConnection connection,
+        SqlEngine engine,
+        string table,
+        string path,
+        LoadProgress progress,
+        Dictionary<string, string> customerOfAlias,
+        UsageMetering? metering,
+        List<MeteredEvent> metered,
+        CancellationToken cancellationToken)
     {
         var columns = ExportColumns.Of(table);
         using var reader = new ExportTableReader(table, path, columns);
         var aliases = table == "customer" ? new List<(string Alias, string Customer)>() : null;
+        var meter = metering is null ? null : EventMeter(reader, metering, metered);
         long bytesRead = 0;
         long rows;
         using (var writer = BulkWriter.Open(connection, table, [.. columns.Select(c => c.SqlColumn)]))
@@ -167,7 +182,9 @@ public sealed class EgressLoad : IDisposable
                         RefuseMoreDecimalsThanDuckDbKeeps(reader);
                     }
 
+                    meter?.Invoke();
                     values.CopyTo(row);
+                    writer.Prepare(row);
                     aliases?.AddRange(reader.Aliases.Select(alias => (alias, (string)values[0]!)));
                     Volatile.Write(ref bytesRead, reader.BytesRead ?? 0);
                     return true;
@@ -192,6 +209,7 @@ public sealed class EgressLoad : IDisposable
             using var aliasWriter = BulkWriter.Open(connection, "customer_ingest_alias", [new("alias", SqlType.Text), new("customer_id", SqlType.Text)]);
             foreach (var (alias, customer) in aliases)
             {
+                customerOfAlias[alias] = customer;
                 aliasWriter.Value(alias);
                 aliasWriter.Value(customer);
                 aliasWriter.EndRow();
@@ -201,6 +219,52 @@ public sealed class EgressLoad : IDisposable
         }
 
         return rows;
+    }
+
+    /// <summary>Meters the event <paramref name="reader"/> has just read.</summary>
+    private static Action EventMeter(ExportTableReader reader, UsageMetering metering, List<MeteredEvent> metered)
+    {
+        int Column(string name) => reader.Columns.ToList().FindIndex(column => column.Name == name);
+        var (id, alias, timestamp, type, properties) =
+            (Column("transaction_id"), Column("customer_id"), Column("timestamp"), Column("event_type"), Column("properties_json"));
+        return () =>
+        {
+            var values = reader.Values;
+            try
+            {
+                metering.Meter((string)values[id]!, (string)values[alias]!, (DateTime)values[timestamp]!, (string)values[type]!, (string?)values[properties], metered);
+            }
+            catch (FormatException error)
+            {
+                throw reader.Error(properties, error.Message);
+            }
+        };
+    }
+
+    /// <summary>The rows the events fed, after the events (PostgreSQL's connection runs one COPY at a time).</summary>
+    private static void WriteMeteredUsage(DbConnection connection, List<MeteredEvent> metered)
+    {
+        if (metered.Count == 0)
+        {
+            return;
+        }
+
+        using var writer = BulkWriter.Open(connection, "metered_usage",
+        [
+            new("customer_id", SqlType.Text), new("event_timestamp", SqlType.Timestamp), new("billable_metric_id", SqlType.Text),
+            new("quantity", SqlType.Decimal), new("transaction_id", SqlType.Text),
+        ]);
+        foreach (var usage in metered)
+        {
+            writer.Value(usage.CustomerId);
+            writer.Value(usage.Timestamp);
+            writer.Value(usage.BillableMetricId);
+            writer.Value(usage.Quantity);
+            writer.Value(usage.TransactionId);
+            writer.EndRow();
+        }
+
+        writer.Complete();
     }
 
     private static void RefuseMoreDecimalsThanDuckDbKeeps(ExportTableReader reader)

@@ -31,8 +31,8 @@ internal sealed record TableColumn(string Name, ColumnKind Kind, bool IsRequired
 
 /// <summary>
 /// The columns of the exported tables, read from the one place that declares them, schema.sql: a column line
-/// is "name TYPE [NOT NULL] [PRIMARY KEY]" inside "CREATE TABLE name (...);". What every engine's loader reads
-/// and validates.
+/// is "name TYPE [NOT NULL] [PRIMARY KEY]" inside "CREATE TABLE name (...);", or ends in a "-- key:" comment for
+/// a key SQLite does not index. What every engine's loader reads and validates.
 /// </summary>
 internal static partial class ExportColumns
 {
@@ -55,6 +55,7 @@ internal static partial class ExportColumns
         foreach (var rawLine in schema.Split('\n'))
         {
             var line = rawLine.Split("--")[0].Trim();
+            var comment = rawLine.Contains("--", StringComparison.Ordinal) ? rawLine[(rawLine.IndexOf("--", StringComparison.Ordinal) + 2)..].Trim() : "";
             if (CreateTable().Match(line) is { Success: true } create)
             {
                 table = create.Groups[1].Value;
@@ -70,7 +71,7 @@ internal static partial class ExportColumns
                 var constraints = column.Groups[3].Value;
                 current.Add(new TableColumn(name, KindOf(column.Groups[2].Value),
                     IsRequired: constraints.Contains("NOT NULL", StringComparison.Ordinal),
-                    IsPrimaryKey: constraints.Contains("PRIMARY KEY", StringComparison.Ordinal),
+                    IsPrimaryKey: constraints.Contains("PRIMARY KEY", StringComparison.Ordinal) || comment.StartsWith("key:", StringComparison.Ordinal),
                     Derived.GetValueOrDefault((table!, name))));
             }
         }

@@ -17,6 +17,10 @@ public static class SqlDatabase
     private static readonly Lazy<bool> SqliteInitialized = new(() =>
     {
         SQLitePCL.Batteries_V2.Init();
+
+        // SQLite's allocation statistics take a global mutex on every malloc, and nothing here reads them. Only
+        // possible before SQLite initialises: a host that started it first keeps them (the call then fails, harmlessly).
+        _ = SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0);
         return true;
     });
 
@@ -36,14 +40,15 @@ public static class SqlDatabase
     /// SQLite (which keeps no time zone: timestamps are UTC text). Pooling is off so that closing a connection
     /// really releases the file: loaders rename a temporary database into place, and callers delete files.
     /// Sorting (an index built over loaded rows, a GROUP BY) stays in memory up to 256 MB instead of spilling to
-    /// temporary files past SQLite's default 2 MB.
+    /// temporary files past SQLite's default 2 MB. A new database gets 64 KB pages (an existing one keeps its own):
+    /// a bulk load splits a B-tree page 16 times less often than with the default 4 KB.
     /// </summary>
     public static SqliteConnection OpenSqlite(string dataSource, SqliteOpenMode mode = SqliteOpenMode.ReadWriteCreate)
     {
         _ = SqliteInitialized.Value;
         var builder = new SqliteConnectionStringBuilder { DataSource = dataSource, Mode = mode, Pooling = false };
         return Opened(new SqliteConnection(builder.ToString()),
-            connection => Execute(connection, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144;"));
+            connection => Execute(connection, "PRAGMA page_size = 65536; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144;"));
     }
 
     /// <summary>DuckDB in memory or in a file, its session time zone UTC.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -22,6 +23,24 @@ internal sealed class SqliteBulkWriter : BulkWriter
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_db, sql, out _statement), _db);
     }
 
+    /// <summary>
+    /// Text, timestamps and days become UTF-8 bytes, the database's encoding: SQLite then copies them as they are
+    /// instead of translating UTF-16 and formatting on the writing thread.
+    /// </summary>
+    public override void Prepare(object?[] row)
+    {
+        for (var i = 0; i < row.Length; i++)
+        {
+            row[i] = row[i] switch
+            {
+                string text => Encoding.UTF8.GetBytes(text),
+                DateTime utc => SqliteTimestamp.Utf8(utc),
+                DateOnly day => Encoding.UTF8.GetBytes(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                var other => other,
+            };
+        }
+    }
+
     public override void Complete()
     {
     }
@@ -40,6 +59,8 @@ internal sealed class SqliteBulkWriter : BulkWriter
         raw.sqlite3_bind_text16(_statement, Position + 1, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     protected override void WriteText(string value) => raw.sqlite3_bind_text16(_statement, Position + 1, value);
+
+    protected override void WriteUtf8(byte[] value) => raw.sqlite3_bind_text(_statement, Position + 1, value.AsSpan());
 
     protected override void FinishRow()
     {

@@ -14,11 +14,12 @@ public class ExportColumnsTests
         }
 
         var events = ExportColumns.Of("events");
-        Assert.Equal(["transaction_id", "customer_id", "timestamp", "event_type", "properties", "properties_json", "environment_type"],
+        // The export's properties column is read into properties_json, not kept as raw text beside it.
+        Assert.Equal(["transaction_id", "customer_id", "timestamp", "event_type", "properties_json", "environment_type"],
             events.Select(c => c.Name));
-        Assert.Equal([ColumnKind.Text, ColumnKind.Text, ColumnKind.Timestamp, ColumnKind.Text, ColumnKind.Text, ColumnKind.Json, ColumnKind.Text],
+        Assert.Equal([ColumnKind.Text, ColumnKind.Text, ColumnKind.Timestamp, ColumnKind.Text, ColumnKind.Json, ColumnKind.Text],
             events.Select(c => c.Kind));
-        Assert.Equal([true, true, true, true, false, false, false], events.Select(c => c.IsRequired));
+        Assert.Equal([true, true, true, true, false, false], events.Select(c => c.IsRequired));
         Assert.Equal("transaction_id", Assert.Single(events, c => c.IsPrimaryKey).Name);
         Assert.Equal("properties", events.Single(c => c.Name == "properties_json").Derivation!.SourceColumn);
 

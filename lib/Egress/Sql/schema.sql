@@ -1,7 +1,10 @@
 -- The Metronome data export in SQLite: one table per exported file, with the export's own column names.
 --
 -- The loader reads this file to know, for each table, which CSV columns it needs and how to parse them, so the
--- column list lives here only. Indexes and metered_usage come after the rows are in (derived.sql). Declared types:
+-- column list lives here only. A column marked "-- key:" is a key like a PRIMARY KEY (unique, required; the loader
+-- refuses a duplicate at its file:line:column) that SQLite does not index: nothing looks those rows up by it, and
+-- an index on random ids costs a large part of the load. Other indexes come after the rows are in (derived.sql).
+-- Declared types:
 --   TEXT, INTEGER, REAL  as usual; an empty CSV cell becomes NULL; NOT NULL columns must have a value.
 --   TIMESTAMP_TEXT       TEXT affinity. Normalised to fixed-width ISO-8601 UTC, e.g. 2024-03-13T00:57:44.673Z,
 --                        so comparing the text orders by time ('2024-03-01T00:00:00.000Z' <= t < '2024-04-01...').
@@ -124,7 +127,7 @@ CREATE TABLE line_item (
 
 -- One sub-line per charge under a line item: quantity x unit price = subtotal.
 CREATE TABLE sub_line_item (
-    id                   TEXT NOT NULL PRIMARY KEY,
+    id                   TEXT NOT NULL, -- key: see above
     line_item_id         TEXT NOT NULL,
     name                 TEXT,      -- the charge's name
     quantity             REAL NOT NULL,
@@ -137,12 +140,11 @@ CREATE TABLE sub_line_item (
 );
 
 CREATE TABLE events (
-    transaction_id   TEXT NOT NULL PRIMARY KEY,
+    transaction_id   TEXT NOT NULL, -- key: see above
     customer_id      TEXT NOT NULL,  -- the customer's ingest alias (see customer_ingest_alias), not customer.id
     timestamp        TIMESTAMP_TEXT NOT NULL,
     event_type       TEXT NOT NULL,
-    properties       TEXT,           -- raw, as exported: {key=value, key=value}
-    properties_json  JSON_TEXT,      -- derived by the loader: the same properties as a JSON object
+    properties_json  JSON_TEXT,      -- the export's properties ({key=value, ...}) as a JSON object, by the loader
     environment_type TEXT
 );
 
@@ -163,3 +165,15 @@ INSERT INTO metric_rule (family, event_type, quantity_property, group_property) 
     ('Language Model',   'language_modeler', 'words',            'model'),
     ('Fine Tuning',      'fine_tuning',      'words',            'model');
 CREATE INDEX metric_rule_by_event_type ON metric_rule (event_type);
+
+-- Every event mapped to the billable metric it feeds (metric_rule), with customer_id resolved from the alias to
+-- customer.id: derived by the loader as it reads the events (UsageMetering), so no query parses the properties again.
+-- Events of other types, of unknown aliases, or whose group value names no metric feed nothing; a quantity that is
+-- missing or not a JSON number is NULL (SUM skips it).
+CREATE TABLE metered_usage (
+    customer_id        TEXT NOT NULL,
+    event_timestamp    TIMESTAMP_TEXT NOT NULL,
+    billable_metric_id TEXT NOT NULL,
+    quantity           REAL,
+    transaction_id     TEXT NOT NULL
+);

@@ -136,8 +136,7 @@ CREATE TABLE events (
     customer_id      VARCHAR NOT NULL,  -- the customer's ingest alias (see customer_ingest_alias), not customer.id
     timestamp        TIMESTAMPTZ NOT NULL,
     event_type       VARCHAR NOT NULL,
-    properties       VARCHAR,           -- raw, as exported: {key=value, key=value}
-    properties_json  JSON,      -- derived by the loader: the same properties as a JSON object
+    properties_json  JSON,      -- the export's properties ({key=value, ...}) as a JSON object, by the loader
     environment_type VARCHAR
 );
 
@@ -157,3 +156,15 @@ INSERT INTO metric_rule (family, event_type, quantity_property, group_property) 
     ('Images',           'image_modeler',    'num_images',       'image_size'),
     ('Language Model',   'language_modeler', 'words',            'model'),
     ('Fine Tuning',      'fine_tuning',      'words',            'model');
+
+-- Every event mapped to the billable metric it feeds (metric_rule), with customer_id resolved from the alias to
+-- customer.id: derived by the loader as it reads the events (UsageMetering), so no query parses the properties again.
+-- Events of other types, of unknown aliases, or whose group value names no metric feed nothing; a quantity that is
+-- missing or not a JSON number is NULL (SUM skips it).
+CREATE TABLE metered_usage (
+    customer_id        VARCHAR NOT NULL,
+    event_timestamp    TIMESTAMPTZ NOT NULL,
+    billable_metric_id VARCHAR NOT NULL,
+    quantity           DECIMAL(38, 18),
+    transaction_id     VARCHAR NOT NULL
+);

@@ -146,8 +146,7 @@ CREATE TABLE events (
     customer_id      TEXT COLLATE "C" NOT NULL,  -- the customer's ingest alias (see customer_ingest_alias), not customer.id
     timestamp        TIMESTAMPTZ NOT NULL,
     event_type       TEXT COLLATE "C" NOT NULL,
-    properties       TEXT COLLATE "C",           -- raw, as exported: {key=value, key=value}
-    properties_json  JSONB,      -- derived by the loader: the same properties as a JSON object
+    properties_json  JSONB,      -- the export's properties ({key=value, ...}) as a JSON object, by the loader
     environment_type TEXT COLLATE "C"
 );
 CREATE INDEX events_by_type ON events (event_type, timestamp);
@@ -169,3 +168,15 @@ INSERT INTO metric_rule (family, event_type, quantity_property, group_property) 
     ('Language Model',   'language_modeler', 'words',            'model'),
     ('Fine Tuning',      'fine_tuning',      'words',            'model');
 CREATE INDEX metric_rule_by_event_type ON metric_rule (event_type);
+
+-- Every event mapped to the billable metric it feeds (metric_rule), with customer_id resolved from the alias to
+-- customer.id: derived by the loader as it reads the events (UsageMetering), so no query parses the properties again.
+-- Events of other types, of unknown aliases, or whose group value names no metric feed nothing; a quantity that is
+-- missing or not a JSON number is NULL (SUM skips it).
+CREATE TABLE metered_usage (
+    customer_id        TEXT COLLATE "C" NOT NULL,
+    event_timestamp    TIMESTAMPTZ NOT NULL,
+    billable_metric_id TEXT COLLATE "C" NOT NULL,
+    quantity           NUMERIC,
+    transaction_id     TEXT COLLATE "C" NOT NULL
+);
