@@ -13,7 +13,7 @@ public sealed record EgressTarget(SqlEngine Engine, string? DatabasePath = null,
 /// <summary>
 /// The data export loaded into one of the engines, open for queries (<see cref="EgressAnswers.Query(DbConnection, SqlEngine)"/>).
 /// Every engine loads the rows <see cref="ExportTableReader"/> validates, in the same pass, through the engine's
-/// bulk path (<see cref="BulkWriter"/>), then runs derived.sql (indexes, metered_usage). None leaves a half-loaded
+/// bulk path (<see cref="BulkWriter"/>), deriving metered_usage from the events in the same pass (<see cref="UsageMetering"/>), then runs derived.sql (indexes). None leaves a half-loaded
 /// database: SQLite and DuckDB files are built beside the target and renamed into place; PostgreSQL loads in one
 /// transaction that first drops the previous load, so a failure leaves the database as it was.
 /// </summary>

@@ -36,7 +36,7 @@ internal sealed record TableColumn(string Name, ColumnKind Kind, bool IsRequired
 /// </summary>
 internal static partial class ExportColumns
 {
-    /// <summary>The derived columns: events.properties_json is events.properties as a JSON object.</summary>
+    /// <summary>The derived columns: events.properties_json is the file's properties column as a JSON object.</summary>
     private static readonly Dictionary<(string Table, string Column), Derivation> Derived = new()
     {
         [("events", "properties_json")] = new Derivation("properties", EventProperties.ToJson),

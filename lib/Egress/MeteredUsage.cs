@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Workbook.Egress;
 
-/// <summary>Usage read from the metered_usage view of a loaded export: the input of <see cref="InvoiceRating"/>.</summary>
+/// <summary>Usage read from the metered_usage table of a loaded export: the input of <see cref="InvoiceRating"/>.</summary>
 public static class MeteredUsage
 {
     /// <summary>A customer's (customer.id) usage per billable metric over the billing period [start, end).</summary>

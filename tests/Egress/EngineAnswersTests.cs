@@ -120,7 +120,7 @@ public class EngineAnswersTests(PostgresCluster postgres)
         }
 
         var tables = Scalar(database, UserTables);
-        Assert.Equal(12L, tables); // the nine exported tables, customer_ingest_alias, metric_rule and the metered_usage view
+        Assert.Equal(12L, tables); // the nine exported tables, customer_ingest_alias, metric_rule and metered_usage
         Assert.Throws<InputDataException>(() => EgressLoad.Load(bad.Path, target));
         Assert.Equal(4L, Scalar(database, "SELECT COUNT(*) FROM customer"));
 

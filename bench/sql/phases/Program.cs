@@ -1,5 +1,5 @@
 // Times the phases of `workbook egress` through the library, as the CLI calls it: the load (read, validate,
-// bulk-write, derived.sql), then each answer's query, then writing the CSVs. One line per phase on stdout:
+// bulk-write, metered_usage, derived.sql), then each answer's query, then writing the CSVs. One line per phase on stdout:
 // "<phase>\t<wall seconds>\t<CPU seconds>" (CPU: user + system, all threads).
 //
 //   SqlPhases <sqlite|duckdb> <export folder> <output folder>

@@ -1,4 +1,4 @@
--- One customer's usage per billable metric over a billing period [$start, $end), from the metered_usage view.
+-- One customer's usage per billable metric over a billing period [$start, $end), from metered_usage.
 -- $start and $end are stored-form timestamps, e.g. '2024-03-01T00:00:00.000Z'.
 SELECT billable_metric_id,
        SUM(quantity) AS quantity

@@ -3,10 +3,10 @@
 -- metered_usage (cpu_hours per instance type, storage GB-hours per region, images per size, words per model).
 -- Usage of a metric the invoice's plan charges for but that was not billed shows as 'not billed', under the
 -- product that charges it. Every step is a join or a grouping over whole tables, none a query per row, and invoices
--- are keyed by their rowid, not their 36-character id: a third less time in SQLite's sorts and lookups.
+-- are keyed by a row number, not their 36-character id: a third less time in SQLite's sorts and lookups.
 -- Quantities are compared to 6 decimals, which ignores the floating-point noise of summing REALs.
 WITH finalized AS (
-    SELECT rowid AS invoice_row, id, customer_id, plan_id, start_timestamp, end_timestamp
+    SELECT ROW_NUMBER() OVER (ORDER BY id) AS invoice_row, id, customer_id, plan_id, start_timestamp, end_timestamp
     FROM invoice
     WHERE status = 'FINALIZED'
 ),
@@ -61,7 +61,7 @@ SELECT c.name                               AS customer_name,
            ELSE 'mismatch'
        END                                  AS status
 FROM compared x
-JOIN invoice i ON i.rowid = x.invoice_id
+JOIN finalized i ON i.invoice_row = x.invoice_id
 JOIN customer c ON c.id = i.customer_id
 LEFT JOIN billable_metric bm ON bm.id = x.billable_metric_id
 ORDER BY customer_name, period_start, i.id, product NULLS FIRST, billable_metric NULLS FIRST;
