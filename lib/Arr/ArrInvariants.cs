@@ -1,15 +1,12 @@
-using Workbook.Reporting;
-
 namespace Workbook.Arr;
 
 /// <summary>
 /// Three properties every rollup must have, checked on a result from its rows alone (not from the engine's
 /// internals): every ultimate parent is a root (its own ultimate parent); each hierarchy's hierarchy_arr is the sum
 /// of its members' arr; the roots' hierarchy_arr adds up to the total ARR. Accounts on or below a cycle have no
-/// hierarchy and are left out of the first two, as they are of the output. A notebook shows it as a property table.
+/// hierarchy and are left out of the first two, as they are of the output. Notebook 03 states each as a tie-out.
 /// </summary>
-[TypeFormatterSource(typeof(ReportFormatterSource), PreferredMimeTypes = [MimeTypes.Html, MimeTypes.PlainText])]
-public sealed record ArrInvariants(bool UltimateParentsAreRoots, bool HierarchyArrIsSumOfMembers, bool RootsAddUpToTotalArr, decimal TotalArr) : IRendersAs
+public sealed record ArrInvariants(bool UltimateParentsAreRoots, bool HierarchyArrIsSumOfMembers, bool RootsAddUpToTotalArr, decimal TotalArr)
 {
     public bool AllHold => UltimateParentsAreRoots && HierarchyArrIsSumOfMembers && RootsAddUpToTotalArr;
 
@@ -29,11 +26,4 @@ public sealed record ArrInvariants(bool UltimateParentsAreRoots, bool HierarchyA
         var cycleArr = rows.Where(r => r.UltimateParentId is null).Sum(r => r.Arr);
         return new ArrInvariants(rootsAreRoots, sumsMatch, rootsTotal + cycleArr == totalArr, totalArr);
     }
-
-    string? IRendersAs.Render(string mimeType) => mimeType switch
-    {
-        MimeTypes.Html => Table.FromProperties(this, nameof(TotalArr)).ToHtml(),
-        MimeTypes.PlainText => Table.FromProperties(this, nameof(TotalArr)).ToPlainText(),
-        _ => null,
-    };
 }
